@@ -1,0 +1,1 @@
+"""Code shipped inside every Lambda package. Standard library only; never imports cdktf."""
