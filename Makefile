@@ -1,0 +1,35 @@
+# Two commands do all set-up from a fresh clone: `make synth` and `make test`.
+# Both create .venv and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+export CHECKPOINT_DISABLE := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: synth test install clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@rm -f $(VENV)/.installed-*
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+## Synthesize the example app offline into cdktf.out/ and summarize what is in it.
+synth: $(STAMP)
+	@rm -rf cdktf.out
+	$(PY) examples/app.py
+	@$(PY) -m cdktf_userpool summary cdktf.out
+
+## Run the test suite.
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf cdktf.out .pytest_cache build *.egg-info

@@ -1,0 +1,278 @@
+"""The ``Function`` construct: a Python callable from the cdktf app, deployed as a Lambda function.
+
+``Function`` packages the callable's source (see ``_packaging``) and creates the resources it
+needs to run: the ``aws_lambda_function``, its own IAM role that can write only to its own log
+group, and that ``aws_cloudwatch_log_group`` with a retention.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from cdktf import AssetType, TerraformAsset, Token
+from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
+from cdktf_cdktf_provider_aws.iam_role import IamRole
+from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
+from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from constructs import Construct
+
+from ._version import __version__
+from ._naming import physical_name
+from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
+from ._packaging.source import GeneratedModule, generate_module
+from ._policy import Statement, allow, policy_document
+from .errors import ArgumentTypeError, ConfigurationError
+
+__all__ = ["Architecture", "Function", "ImportedFunction", "Runtime"]
+
+Runtime = Literal["python3.11", "python3.12", "python3.13", "python3.14"]
+"""Lambda Python runtimes a ``Function`` can use."""
+Architecture = Literal["arm64", "x86_64"]
+"""Lambda instruction set architectures."""
+
+RUNTIMES: tuple[str, ...] = ("python3.11", "python3.12", "python3.13", "python3.14")
+ARCHITECTURES: tuple[str, ...] = ("arm64", "x86_64")
+ENTRY_POINT = "cdktf_userpool_entry.handler"
+CACHE_DIR_ENV = "CDKTF_USERPOOL_CACHE_DIR"
+_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?$")
+
+
+def _is_infrastructure(value: object) -> bool:
+    owner = getattr(value, "__self__", None)  # bound methods such as pool.on_pre_sign_up
+    return isinstance(value, Construct) or isinstance(owner, Construct)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cdktf-userpool"
+    )
+    return Path(base)
+
+
+class Function(Construct):
+    """A Lambda function whose code is a Python callable from your cdktf app.
+
+    The callable's source and what it reads from outside are written into a readable module
+    (``trigger.py``, kept beside the archive in the synth output for review) and a deterministic
+    zip uploaded by ``cdktf deploy``.
+
+    :param scope: the parent construct.
+    :param id: the construct id.
+    :param handler: the Python callable to run; ``(event, context)``, ``(event)``, and ``async``
+        forms all work.
+    :param runtime: the Lambda runtime. Default: ``"python3.13"``.
+    :param architecture: the instruction set. Default: ``"arm64"``.
+    :param memory_size: memory in MB, 128 to 10240. Default: ``128``.
+    :param timeout: seconds before Lambda stops the function, 1 to 900. Default: ``5`` (Cognito
+        waits at most 5 s for a synchronous trigger).
+    :param environment: extra environment variables. Default: none.
+    :param reserved_concurrent_executions: reserved concurrency. Default: none (unreserved).
+    :param policy_statements: extra IAM statements for the function's role. Default: none.
+    :param log_retention_days: retention of the function's log group. Default: ``365``.
+    :param description: the function's description. Default: the handler's origin.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        handler: Callable[..., Any],
+        *,
+        runtime: Runtime = "python3.13",
+        architecture: Architecture = "arm64",
+        memory_size: int = 128,
+        timeout: int = 5,
+        environment: Mapping[str, str] | None = None,
+        reserved_concurrent_executions: int | None = None,
+        policy_statements: Sequence[Statement] | None = None,
+        log_retention_days: int = 365,
+        description: str | None = None,
+    ) -> None:
+        super().__init__(scope, id)
+        if not callable(handler) or isinstance(handler, Construct):
+            raise ArgumentTypeError(
+                f"Function {self.node.path!r} got handler={handler!r} of type {type(handler).__name__}, "
+                "which is not a Python function. Pass a def, async def or lambda.",
+                argument="handler",
+                value=handler,
+                expected=("Python function",),
+            )
+        self._check_choice("runtime", runtime, RUNTIMES)
+        self._check_choice("architecture", architecture, ARCHITECTURES)
+        self._check_range("memory_size", memory_size, 128, 10240)
+        self._check_range("timeout", timeout, 1, 900)
+        self.handler = handler
+        self.timeout = timeout
+        self.module: GeneratedModule = generate_module(
+            handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
+        )
+        self.function_name = physical_name(self, max_length=64)
+        asset_path, source_path, self.code_hash = self._write_package(runtime, architecture)
+        self._asset = TerraformAsset(self, "Code", path=str(asset_path), type=AssetType.FILE, asset_hash=self.code_hash)
+        TerraformAsset(self, "Source", path=str(source_path), type=AssetType.FILE, asset_hash=self.code_hash)
+
+        self.log_group = CloudwatchLogGroup(
+            self, "LogGroup", name=f"/aws/lambda/{self.function_name}", retention_in_days=log_retention_days
+        )
+        self.role = IamRole(
+            self,
+            "Role",
+            name=physical_name(self, max_length=64, allowed=r"\w+=,.@-"),
+            assume_role_policy=policy_document(
+                [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "lambda.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ]
+            ),
+        )
+        base_policy = self.add_to_role_policy(
+            "Logs",
+            [
+                allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], f"{self.log_group.arn}:*"),
+                # X-Ray's write actions support no resource scoping: "*" is the narrowest possible.
+                allow("Tracing", ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "*"),
+            ],
+        )
+        if policy_statements:
+            self.add_to_role_policy("Extra", policy_statements)
+        variables = {**self.module.environment, **(environment or {})}
+        self.resource = LambdaFunction(
+            self,
+            "Resource",
+            function_name=self.function_name,
+            description=description or f"{self.module.origin} ({self.module.handler_name})",
+            role=self.role.arn,
+            runtime=runtime,
+            architectures=[architecture],
+            handler=ENTRY_POINT,
+            filename=self._asset.path,
+            source_code_hash=self.code_hash_base64,
+            memory_size=memory_size,
+            timeout=timeout,
+            reserved_concurrent_executions=reserved_concurrent_executions,
+            environment={"variables": variables} if variables else None,
+            tracing_config={"mode": "Active"},
+            depends_on=[self.log_group, base_policy],
+        )
+
+    @property
+    def arn(self) -> str:
+        """The function's (unqualified) ARN."""
+        return self.resource.arn
+
+    @property
+    def role_name(self) -> str:
+        """The name of the function's IAM role."""
+        return self.role.name
+
+    @property
+    def source(self) -> str:
+        """The generated module that runs in Lambda."""
+        return self.module.text
+
+    @property
+    def code_hash_base64(self) -> str:
+        """The archive's SHA-256 in base64, as Terraform's ``filebase64sha256`` gives it."""
+        return base64.b64encode(hashlib.sha256(self._zip).digest()).decode()
+
+    def add_to_role_policy(self, id: str, statements: Sequence[Statement]) -> IamRolePolicy:
+        """Give the function's role ``statements``, as a separate ``aws_iam_role_policy``.
+
+        A separate policy resource keeps grants that reference other resources (a user pool, a
+        KMS key) out of the function's own dependencies, so they cannot create a cycle.
+
+        :param id: the construct id of the policy; must be unique within this function.
+        :returns: the created policy.
+        """
+        return IamRolePolicy(self, f"{id}Policy", role=self.role.name, policy=policy_document(statements))
+
+    @classmethod
+    def from_function_arn(cls, scope: Construct, id: str, arn: str) -> ImportedFunction:
+        """Refer to a Lambda function managed elsewhere, by its ARN (optionally alias- or version-qualified).
+
+        :raises ConfigurationError: if ``arn`` is not a Lambda function ARN.
+        """
+        return ImportedFunction(scope, id, arn)
+
+    def _write_package(self, runtime: str, architecture: str) -> tuple[Path, Path, str]:
+        files = package_files(self.module)
+        self._zip = build_zip(files)
+        digest = content_hash(
+            files, salt={"runtime": runtime, "architecture": architecture, "cdktf-userpool": __version__}
+        )
+        folder = _cache_dir() / "packages" / digest
+        folder.mkdir(parents=True, exist_ok=True)
+        archive, source = folder / "package.zip", folder / "trigger.py"
+        if not archive.exists() or archive.read_bytes() != self._zip:
+            write_atomically(archive, self._zip)
+        if not source.exists() or source.read_bytes() != files["trigger.py"]:
+            write_atomically(source, files["trigger.py"])
+        return archive, source, digest
+
+    def _check_choice(self, argument: str, value: object, choices: Sequence[str]) -> None:
+        if value not in choices:
+            raise ConfigurationError(
+                f"Function {self.node.path!r} got {argument}={value!r}, which is not one of "
+                f"{', '.join(map(repr, choices))}. Pick one of those.",
+                construct_path=self.node.path,
+                argument=argument,
+                value=value,
+                choices=choices,
+            )
+
+    def _check_range(self, argument: str, value: object, low: int, high: int) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ConfigurationError(
+                f"Function {self.node.path!r} got {argument}={value!r}; Lambda accepts whole numbers "
+                f"from {low} to {high}. Use a value in that range.",
+                construct_path=self.node.path,
+                argument=argument,
+                value=value,
+            )
+
+
+class ImportedFunction(Construct):
+    """A Lambda function managed elsewhere, known by its ARN. Create with :meth:`Function.from_function_arn`.
+
+    :ivar arn: the ARN as given (qualified or not).
+    :ivar function_name: the unqualified function ARN, as ``aws_lambda_permission`` takes it.
+    :ivar qualifier: the alias or version, or ``None``.
+    """
+
+    def __init__(self, scope: Construct, id: str, arn: str) -> None:
+        super().__init__(scope, id)
+        self.arn = arn
+        self.function_name, self.qualifier = split_function_arn(arn, argument="arn", where=self.node.path)
+
+
+def split_function_arn(arn: str, *, argument: str, where: str) -> tuple[str, str | None]:
+    """Split a Lambda ARN into the unqualified ARN and its qualifier (alias or version).
+
+    Unresolved Terraform tokens are taken as unqualified ARNs.
+
+    :raises ConfigurationError: if ``arn`` is not a Lambda function ARN.
+    """
+    if Token.is_unresolved(arn):
+        return arn, None
+    if not _LAMBDA_ARN.match(arn):
+        raise ConfigurationError(
+            f"{argument}={arn!r} on {where!r} is not a Lambda function ARN. Cognito needs the full ARN, "
+            "like 'arn:aws:lambda:us-east-1:123456789012:function:my-function' (optionally ending in "
+            "':alias' or ':version').",
+            construct_path=where,
+            argument=argument,
+            value=arn,
+        )
+    parts = arn.split(":")
+    if len(parts) == 8:
+        return ":".join(parts[:7]), parts[7]
+    return arn, None

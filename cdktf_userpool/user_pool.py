@@ -1,0 +1,458 @@
+"""The ``UserPool`` construct: a Cognito user pool and everything its Lambda triggers need.
+
+A ``UserPool`` creates an ``aws_cognito_user_pool`` (or wraps one, or reads one by ID) and, for
+every attached trigger, the ``lambda_config`` entry, a scoped ``aws_lambda_permission`` and, for
+custom senders, the KMS key wiring. Trigger names and rules come from :data:`TRIGGERS`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any, Union
+
+from cdktf import Fn, Token
+from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
+from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
+from cdktf_cdktf_provider_aws.kms_key import KmsKey
+from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
+from constructs import Construct
+
+from ._kms import KmsKeyLike, create_sender_key, key_arn
+from ._naming import physical_name
+from ._policy import allow
+from ._targets import TriggerTarget, resolve_target
+from ._trigger_methods import TriggerMethods
+from .errors import (
+    ArgumentTypeError,
+    ConfigurationError,
+    ImportedPoolError,
+    TriggerConflictError,
+    UserPoolWarning,
+)
+from .function import Function
+from .triggers import TRIGGERS, UserPoolOperation, resolve_operation
+
+__all__ = ["LambdaTrigger", "UserPool"]
+
+_POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+_POOL_ARN = re.compile(r"^arn:(aws[a-z-]*):cognito-idp:([a-z0-9-]+):(\d{12}):userpool/([\w-]+_[0-9a-zA-Z]+)$")
+COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
+SYNCHRONOUS_TRIGGER_TIMEOUT = 5
+
+
+@dataclass(frozen=True)
+class LambdaTrigger:
+    """A trigger function with an explicit ``lambda_version``, for ``lambda_triggers=``.
+
+    ``UserPool(..., lambda_triggers={"pre_token_generation": LambdaTrigger(fn, "V2_0")})`` is the
+    same as ``pool.on_pre_token_generation(fn, lambda_version="V2_0")``.
+
+    :ivar function: the trigger function, in any form the ``on_*`` methods take.
+    :ivar lambda_version: the event version. Default: the trigger's default (``"V1_0"``).
+    """
+
+    function: Any
+    lambda_version: str | None = None
+
+
+FunctionLike = Any
+"""Anything a trigger may be: a Python callable, ``Function``, provider function, or Lambda ARN."""
+TriggerMap = Mapping[Union[str, UserPoolOperation], Any]
+
+
+@cache
+def _pool_props() -> tuple[str, ...]:
+    names = inspect.signature(CognitoUserPool.__init__).parameters
+    return tuple(n for n in names if n not in ("self", "scope", "id_", "lambda_config"))
+
+
+class UserPool(TriggerMethods, Construct):
+    """A Cognito user pool with Lambda triggers.
+
+    Attach triggers in any of three equivalent ways: ``lambda_triggers={"pre_sign_up": fn}``,
+    ``pool.on_pre_sign_up(fn)``, or ``pool.on("preSignUp", fn)``.
+
+    :param scope: the parent construct.
+    :param id: the construct id.
+    :param lambda_triggers: trigger functions by snake_case trigger name (values may be
+        :class:`LambdaTrigger` to set a ``lambda_version``). Default: none.
+    :param kms_key: the key custom senders encrypt with (``KmsKey``, ``DataAwsKmsKey`` or key ARN).
+        Default: a rotating symmetric key is created when a custom sender is attached.
+    :param import_existing: ID of an existing pool to take over: Terraform imports it into this
+        resource (an ``import`` block) instead of creating a new one. Requires ``name``, which must
+        match the existing pool's. Default: none (create a new pool).
+    :param props: every other argument of the provider's ``CognitoUserPool`` (``name``,
+        ``password_policy``, ``user_pool_tier``, ...), passed through unchanged. ``name`` defaults
+        to a unique name derived from the construct path. ``lambda_config`` is owned by this
+        construct and refused.
+    """
+
+    resource: CognitoUserPool | DataAwsCognitoUserPool
+    """The provider object: the managed pool, or the data source for an imported one."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        lambda_triggers: TriggerMap | None = None,
+        kms_key: KmsKeyLike | None = None,
+        import_existing: str | None = None,
+        **props: Any,
+    ) -> None:
+        super().__init__(scope, id)
+        self._check_props(props)
+        explicit_name = props.pop("name", None)
+        if import_existing is not None:
+            self._check_pool_id(import_existing, "import_existing")
+            if explicit_name is None:
+                raise ConfigurationError(
+                    f"UserPool {self.node.path!r} got import_existing={import_existing!r} without name. "
+                    "Pass name= with the existing pool's exact name: a different name would make Terraform "
+                    "replace the pool, deleting its users.",
+                    construct_path=self.node.path,
+                    argument="name",
+                    value=None,
+                )
+        name = explicit_name or physical_name(self, max_length=128, allowed=r"\w\s+=,.@-")
+        resource = CognitoUserPool(self, "Resource", name=name, **props)
+        if import_existing is not None:
+            resource.import_from(import_existing)
+        self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
+        for key, value in (lambda_triggers or {}).items():
+            self._attach_from_map(key, value)
+
+    # -- other ways in ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_user_pool_id(cls, scope: Construct, id: str, user_pool_id: str) -> UserPool:
+        """Read an existing pool by ID through the ``aws_cognito_user_pool`` data source.
+
+        The pool is not managed here: attaching triggers to it is refused (a data source cannot
+        change ``lambda_config``). To manage it here instead, see ``import_existing``.
+
+        :raises ConfigurationError: if ``user_pool_id`` is not a pool ID (like ``us-east-1_AbC123``).
+        """
+        pool = cls._bare(scope, id)
+        pool._check_pool_id(user_pool_id, "user_pool_id")
+        data = DataAwsCognitoUserPool(pool, "Resource", user_pool_id=user_pool_id)
+        pool._setup(data, name=data.name, tier=None, region=None, kms_key=None, imported=True)
+        return pool
+
+    @classmethod
+    def from_user_pool_arn(cls, scope: Construct, id: str, user_pool_arn: str) -> UserPool:
+        """Read an existing pool by ARN; see :meth:`from_user_pool_id`.
+
+        :raises ConfigurationError: if ``user_pool_arn`` is not a user pool ARN.
+        """
+        match = _POOL_ARN.match(user_pool_arn)
+        if Token.is_unresolved(user_pool_arn):
+            pool_id = Fn.element(Fn.split("/", user_pool_arn), 1)
+        elif match:
+            pool_id = match.group(4)
+        else:
+            raise ConfigurationError(
+                f"user_pool_arn={user_pool_arn!r} is not a Cognito user pool ARN. Pass an ARN like "
+                "'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123'.",
+                construct_path=f"{scope.node.path}/{id}",
+                argument="user_pool_arn",
+                value=user_pool_arn,
+            )
+        return cls.from_user_pool_id(scope, id, pool_id)
+
+    @classmethod
+    def from_(cls, user_pool: CognitoUserPool, *, kms_key: KmsKeyLike | None = None) -> UserPool:
+        """Wrap a provider ``CognitoUserPool`` of this stack so triggers can be attached to it.
+
+        Attached triggers merge into its ``lambda_config``; a trigger already set on it directly is
+        never overwritten (attaching another is a :class:`TriggerConflictError`). Calling this twice
+        on the same pool returns the same wrapper.
+
+        :param kms_key: the custom senders' key. Default: the pool's own ``kms_key_id`` if set,
+            else a key is created when a custom sender is attached.
+        :raises ArgumentTypeError: if ``user_pool`` is not a ``CognitoUserPool``.
+        """
+        if not isinstance(user_pool, CognitoUserPool):
+            raise ArgumentTypeError(
+                f"UserPool.from_() got {user_pool!r} of type {type(user_pool).__name__}, which is not a "
+                "CognitoUserPool. Pass the provider's CognitoUserPool; for a pool of another stack use "
+                "UserPool.from_user_pool_id().",
+                argument="user_pool",
+                value=user_pool,
+                expected=("CognitoUserPool",),
+            )
+        scope, wrapper_id = user_pool.node.scope, f"{user_pool.node.id}Triggers"
+        existing = scope.node.try_find_child(wrapper_id)
+        if isinstance(existing, UserPool):
+            return existing
+        pool = cls._bare(scope, wrapper_id)
+        config = user_pool.lambda_config_input
+        own_key = getattr(config, "kms_key_id", None) if config is not None else None
+        pool._setup(
+            user_pool,
+            name=user_pool.name_input or user_pool.name,
+            tier=user_pool.user_pool_tier_input,
+            region=user_pool.region_input,
+            kms_key=kms_key if kms_key is not None else own_key,
+        )
+        pool._preset = config
+        return pool
+
+    @classmethod
+    def _bare(cls, scope: Construct, id: str) -> UserPool:
+        pool = cls.__new__(cls)
+        Construct.__init__(pool, scope, id)
+        return pool
+
+    def _setup(
+        self,
+        resource: CognitoUserPool | DataAwsCognitoUserPool,
+        *,
+        name: str,
+        tier: str | None,
+        region: str | None,
+        kms_key: KmsKeyLike | None,
+        imported: bool = False,
+    ) -> None:
+        self.resource = resource
+        self._name = name
+        self._tier = tier
+        self._region = region
+        self._imported = imported
+        self._preset: CognitoUserPoolLambdaConfig | None = None
+        self._targets: dict[UserPoolOperation, tuple[TriggerTarget, str | None]] = {}
+        self._kms_key_arn = key_arn(kms_key, where=self.node.path) if kms_key is not None else None
+        self.kms_key: KmsKey | None = None
+        """The key this construct created for custom senders, if any."""
+
+    # -- attributes ------------------------------------------------------------------------------
+
+    @property
+    def user_pool_id(self) -> str:
+        """The pool's ID, like ``us-east-1_AbC123``."""
+        return self.resource.id
+
+    @property
+    def arn(self) -> str:
+        """The pool's ARN."""
+        return self.resource.arn
+
+    @property
+    def name(self) -> str:
+        """The pool's name."""
+        return self._name
+
+    @property
+    def endpoint(self) -> str:
+        """The pool's endpoint, like ``cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123``."""
+        if isinstance(self.resource, CognitoUserPool):
+            return self.resource.endpoint
+        # the data source has no endpoint: a pool ID starts with its region
+        region = Fn.element(Fn.split("_", self.resource.id), 0)
+        return Token.as_string(Fn.format("cognito-idp.%s.amazonaws.com/%s", [region, self.resource.id]))
+
+    @property
+    def kms_key_arn(self) -> str | None:
+        """The ARN of the custom senders' key; ``None`` until one is given or needed."""
+        return self._kms_key_arn
+
+    @property
+    def triggers(self) -> Mapping[UserPoolOperation, Any]:
+        """The attached trigger functions, as given, by trigger."""
+        return MappingProxyType({op: target.given for op, (target, _) in self._targets.items()})
+
+    # -- attaching triggers ----------------------------------------------------------------------
+
+    def _attach_from_map(self, key: Any, value: Any) -> None:
+        op = resolve_operation(key, argument="lambda_triggers", snake_case_only=True, construct_path=self.node.path)
+        if isinstance(value, LambdaTrigger):
+            self._attach(op, value.function, value.lambda_version, argument=f"lambda_triggers[{key!r}]")
+        else:
+            self._attach(op, value, None, argument=f"lambda_triggers[{key!r}]")
+
+    def _attach(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, *, argument: str) -> Any:
+        spec = TRIGGERS[op]
+        path = self.node.path
+        if self._imported:
+            raise ImportedPoolError(
+                f"UserPool {path!r} was imported by ID, so {spec.docs_name} cannot be attached: a data source "
+                "cannot change lambda_config. Manage the pool in this stack instead: "
+                "UserPool(scope, id, import_existing='<pool id>', name='<its name>', ...) takes it over with "
+                "Terraform's import.",
+                construct_path=path,
+                argument=argument,
+                value=fn,
+            )
+        version = self._check_version(op, lambda_version)
+        existing = self._existing(op)
+        if existing is not None:
+            raise TriggerConflictError(
+                f"{spec.docs_name} already has a function on UserPool {path!r} (existing: {existing}). "
+                f"Remove one of the two; a trigger runs exactly one function.",
+                operation=op,
+                existing=existing,
+                construct_path=path,
+                argument=argument,
+                value=fn,
+            )
+        target = resolve_target(
+            fn, argument=argument, where=path, make_function=lambda handler: Function(self, spec.construct_id, handler)
+        )
+        if isinstance(target.given, Function) and spec.synchronous and target.given.timeout > SYNCHRONOUS_TRIGGER_TIMEOUT:
+            warnings.warn(
+                f"{target.label} has timeout={target.given.timeout}, but Cognito waits at most "
+                f"{SYNCHRONOUS_TRIGGER_TIMEOUT} s for {spec.docs_name}. Use timeout={SYNCHRONOUS_TRIGGER_TIMEOUT} or less.",
+                UserPoolWarning,
+                stacklevel=3,
+            )
+        if spec.needs_kms_key:
+            self._grant_decrypt(spec.construct_id, target)
+        permission_id = f"{spec.construct_id}Permission"
+        LambdaPermission(
+            self,
+            permission_id,
+            # unique per pool and trigger, so one function can serve several pools
+            statement_id=physical_name(f"{path}/{spec.api_name}", max_length=100),
+            action="lambda:InvokeFunction",
+            principal=COGNITO_PRINCIPAL,
+            function_name=target.function_name,
+            qualifier=target.qualifier,
+            source_arn=self.arn,
+        )
+        self._targets[op] = (target, version)
+        self.resource.put_lambda_config(**self._lambda_config())
+        return fn
+
+    def _check_version(self, op: UserPoolOperation, lambda_version: str | None) -> str | None:
+        spec = TRIGGERS[op]
+        if lambda_version is None:
+            return spec.versions[0] if spec.versions else None
+        if lambda_version not in spec.versions:
+            takes = f"takes only {', '.join(map(repr, spec.versions))}" if spec.versions else "takes no lambda_version"
+            raise ConfigurationError(
+                f"{spec.docs_name} on UserPool {self.node.path!r} got lambda_version={lambda_version!r}, but it "
+                f"{takes}. " + ("Use one of those." if spec.versions else "Leave lambda_version out."),
+                construct_path=self.node.path,
+                argument="lambda_version",
+                value=lambda_version,
+                choices=spec.versions,
+            )
+        if lambda_version in ("V2_0", "V3_0") and isinstance(self._tier, str) and self._tier.upper() == "LITE":
+            raise ConfigurationError(
+                f"{spec.docs_name} lambda_version={lambda_version!r} needs the Essentials or Plus feature tier, "
+                f"but UserPool {self.node.path!r} has user_pool_tier='LITE'. Set user_pool_tier='ESSENTIALS' "
+                "(or 'PLUS'), or use lambda_version='V1_0'.",
+                construct_path=self.node.path,
+                argument="lambda_version",
+                value=lambda_version,
+                choices=("V1_0",),
+            )
+        return lambda_version
+
+    def _existing(self, op: UserPoolOperation) -> str | None:
+        if op in self._targets:
+            return self._targets[op][0].label
+        spec = TRIGGERS[op]
+        keys = (spec.config_key, "pre_token_generation") if op is UserPoolOperation.PRE_TOKEN_GENERATION else (spec.config_key,)
+        for key in keys:
+            value = getattr(self._preset, key, None) if self._preset is not None else None
+            if value is not None:
+                return f"lambda_config.{key} set directly on the CognitoUserPool"
+        return None
+
+    def _grant_decrypt(self, construct_id: str, target: TriggerTarget) -> None:
+        if self._kms_key_arn is None:
+            self.kms_key = create_sender_key(self, "CustomSenderKey", pool_path=self.node.path, region=self._region)
+            self._kms_key_arn = self.kms_key.arn
+        statement = allow("DecryptCustomSenderCodes", ["kms:Decrypt"], self._kms_key_arn)
+        if not target.grant(self, f"{construct_id}KmsDecrypt", [statement]):
+            warnings.warn(
+                f"{target.label} cannot be given kms:Decrypt by UserPool {self.node.path!r}: its role is not "
+                f"known here. Grant its role kms:Decrypt on the pool's kms_key_arn yourself.",
+                UserPoolWarning,
+                stacklevel=4,
+            )
+
+    def _lambda_config(self) -> dict[str, Any]:
+        config: dict[str, Any] = {}
+        if self._preset is not None:
+            config.update({k: v for k, v in vars(self._preset).get("_values", {}).items() if v is not None})
+        for op in sorted(self._targets, key=lambda o: TRIGGERS[o].config_key):
+            target, version = self._targets[op]
+            spec = TRIGGERS[op]
+            config[spec.config_key] = {"lambda_arn": target.arn, "lambda_version": version} if version else target.arn
+        if any(TRIGGERS[op].needs_kms_key for op in self._targets):
+            config["kms_key_id"] = self._kms_key_arn
+        return config
+
+    # -- validation ------------------------------------------------------------------------------
+
+    def _check_props(self, props: Mapping[str, Any]) -> None:
+        path = self.node.path
+        if "lambda_config" in props:
+            raise ConfigurationError(
+                f"UserPool {path!r} owns lambda_config and refuses it as an argument. Pass the functions with "
+                "lambda_triggers={'pre_sign_up': fn, ...} or the on_<trigger>() methods; for custom senders' "
+                "key use kms_key=.",
+                construct_path=path,
+                argument="lambda_config",
+                value=props["lambda_config"],
+            )
+        known = _pool_props()
+        for key in props:
+            if key not in known:
+                close = difflib.get_close_matches(key, known + ("lambda_triggers", "kms_key", "import_existing"), n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise ConfigurationError(
+                    f"UserPool {path!r} got an unknown argument {key!r}.{hint} It takes lambda_triggers, kms_key, "
+                    "import_existing and the arguments of the provider's CognitoUserPool.",
+                    construct_path=path,
+                    argument=key,
+                    value=props[key],
+                    choices=known,
+                )
+
+    def _check_pool_id(self, value: Any, argument: str) -> None:
+        if isinstance(value, str) and (Token.is_unresolved(value) or _POOL_ID.match(value)):
+            return
+        raise ConfigurationError(
+            f"{argument}={value!r} on {self.node.path!r} is not a Cognito user pool ID. Pass an ID like "
+            "'us-east-1_AbC123' (the region, an underscore, then letters and digits).",
+            construct_path=self.node.path,
+            argument=argument,
+            value=value,
+        )
+
+    def _on(self, operation: UserPoolOperation | str, fn: FunctionLike, lambda_version: str | None) -> Any:
+        op = resolve_operation(operation, argument="operation", construct_path=self.node.path)
+        return self._attach(op, fn, lambda_version, argument=f"on({operation!r})")
+
+    def on(
+        self, operation: UserPoolOperation | str, fn: FunctionLike = None, *, lambda_version: str | None = None
+    ) -> Any:
+        """Attach ``fn`` to the trigger named ``operation``.
+
+        :param operation: a :class:`UserPoolOperation`, the trigger's name as Cognito's documentation
+            spells it (``"preSignUp"``), or its snake_case name (``"pre_sign_up"``).
+        :param fn: the function, in any form; leave it out to use ``on(...)`` as a decorator.
+        :param lambda_version: the event version (pre token generation: ``"V1_0"``, ``"V2_0"``,
+            ``"V3_0"``; custom senders: ``"V1_0"``). Default: ``"V1_0"`` where a version applies.
+        :returns: ``fn`` unchanged (or, without ``fn``, a decorator that attaches and returns it).
+        :raises UnknownTriggerError: if ``operation`` names no trigger.
+        :raises TriggerConflictError: if the trigger already has a function.
+        """
+        if fn is None:
+            resolve_operation(operation, argument="operation", construct_path=self.node.path)
+
+            def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+                return self._on(operation, function, lambda_version)
+
+            return decorator
+        return self._on(operation, fn, lambda_version)

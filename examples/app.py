@@ -1,0 +1,118 @@
+"""Example app: a Cognito user pool whose triggers are attached the three ways, side by side.
+
+Run ``make synth`` (or ``cdktf synth``) to write the Terraform to ``cdktf.out/``; no AWS account or
+network is needed.
+"""
+
+from __future__ import annotations
+
+from cdktf import App, TerraformStack
+from cdktf_cdktf_provider_aws.iam_role import IamRole
+from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from constructs import Construct
+
+from cdktf_userpool import Function, LambdaTrigger, UserPool, UserPoolOperation
+
+ALLOWED_DOMAINS = ("example.com", "example.org")
+
+
+def auto_confirm_company_users(event, context):
+    """Pre sign-up: confirm users of the company's own domains, refuse everybody else."""
+    email = event["request"]["userAttributes"].get("email", "")
+    if email.rsplit("@", 1)[-1] not in ALLOWED_DOMAINS:
+        raise Exception(f"sign-up is limited to {', '.join(ALLOWED_DOMAINS)}")
+    event["response"]["autoConfirmUser"] = True
+    event["response"]["autoVerifyEmail"] = True
+    return event
+
+
+def add_tenant_claim(event, context):
+    """Pre token generation (V2_0): put the user's tenant in both tokens."""
+    tenant = event["request"]["userAttributes"].get("custom:tenant", "default")
+    claims = {"tenant": tenant}
+    event["response"]["claimsAndScopeOverrideDetails"] = {
+        "idTokenGeneration": {"claimsToAddOrOverride": claims},
+        "accessTokenGeneration": {"claimsToAddOrOverride": claims},
+    }
+    return event
+
+
+class AuthStack(TerraformStack):
+    """One user pool with seven triggers: three attached at construction, two by decorator, two with on()."""
+
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region="eu-west-1")
+
+        # 1. lambda_triggers= at construction (snake_case keys).
+        pool = UserPool(
+            self,
+            "Pool",
+            user_pool_tier="ESSENTIALS",
+            auto_verified_attributes=["email"],
+            username_attributes=["email"],
+            deletion_protection="ACTIVE",
+            lambda_triggers={
+                "pre_sign_up": auto_confirm_company_users,
+                "pre_token_generation": LambdaTrigger(add_tenant_claim, lambda_version="V2_0"),
+                # a function deployed elsewhere, by (alias-qualified) ARN
+                "user_migration": "arn:aws:lambda:eu-west-1:123456789012:function:legacy-directory-migration:live",
+            },
+        )
+
+        # 2. one method per trigger, here as decorators: the functions stay plain and testable.
+        @pool.on_custom_message
+        def branded_messages(event, context):
+            if event["triggerSource"] == "CustomMessage_SignUp":
+                code = event["request"]["codeParameter"]
+                event["response"]["emailSubject"] = "Welcome to Example"
+                event["response"]["emailMessage"] = f"Your verification code is {code}."
+            return event
+
+        @pool.on_define_auth_challenge
+        async def define_challenge(event):
+            session = event["request"]["session"]
+            if session and session[-1]["challengeResult"]:
+                event["response"].update(issueTokens=True, failAuthentication=False)
+            elif len(session) >= 3:
+                event["response"].update(issueTokens=False, failAuthentication=True)
+            else:
+                event["response"].update(challengeName="CUSTOM_CHALLENGE", issueTokens=False, failAuthentication=False)
+            return event
+
+        # 3. on(operation, fn) with the documentation name, the snake_case name or the enum.
+        pool.on(
+            "postConfirmation",
+            Function(self, "Audit", lambda event, context: print("confirmed", event["userName"]) or event),
+        )
+        mailer_role = IamRole(
+            self,
+            "MailerRole",
+            name="example-mailer",
+            assume_role_policy='{"Version":"2012-10-17","Statement":[{"Effect":"Allow",'
+            '"Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+        )
+        mailer = LambdaFunction(
+            self,
+            "Mailer",
+            function_name="example-mailer",
+            role=mailer_role.arn,
+            runtime="python3.13",
+            handler="mailer.handler",
+            s3_bucket="example-artifacts",
+            s3_key="mailer/1.4.2.zip",
+        )
+        # a custom sender: the pool gets a KMS key, the mailer's role gets kms:Decrypt on it
+        pool.on(UserPoolOperation.CUSTOM_EMAIL_SENDER, mailer)
+
+
+def main() -> None:
+    """Synthesize the example app into ``cdktf.out`` (or ``$CDKTF_OUTDIR``)."""
+    app = App()
+    AuthStack(app, "example")
+    app.synth()
+
+
+if __name__ == "__main__":
+    main()
