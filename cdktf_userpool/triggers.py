@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
@@ -134,13 +134,17 @@ def _normalized(name: str) -> str:
     return name.replace("_", "").replace("-", "").lower()
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str | None:
-    candidates = list(candidates)
-    by_normal = {_normalized(c): c for c in candidates}
-    if _normalized(name) in by_normal:
-        return by_normal[_normalized(name)]
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
+def _closest(name: str) -> UserPoolOperation | None:
+    """The trigger ``name`` most likely meant, whatever its spelling (docs, snake_case or API)."""
+    spellings = {}
+    for op, spec in TRIGGERS.items():
+        for spelling in (spec.docs_name, spec.snake_name, spec.api_name):
+            spellings[spelling] = op
+            spellings.setdefault(_normalized(spelling), op)
+    if _normalized(name) in spellings:
+        return spellings[_normalized(name)]
+    close = difflib.get_close_matches(name, list(spellings), n=1, cutoff=0.6)
+    return spellings[close[0]] if close else None
 
 
 def resolve_operation(
@@ -169,14 +173,11 @@ def resolve_operation(
             return _BY_DOCS_NAME[name]
     choices = sorted(_BY_SNAKE_NAME) if snake_case_only else sorted(_BY_DOCS_NAME) + sorted(_BY_SNAKE_NAME)
     suggestion = None
-    if isinstance(name, str):
-        # a docs or API spelling given where snake_case is required maps to its snake_case form
-        target = _suggest(name, list(_BY_DOCS_NAME) + [s.api_name for s in TRIGGERS.values()] + list(_BY_SNAKE_NAME))
-        if target is not None:
-            op = _BY_DOCS_NAME.get(target) or _BY_SNAKE_NAME.get(target)
-            if op is None:
-                op = next(o for o, s in TRIGGERS.items() if s.api_name == target)
-            suggestion = op.spec.snake_name if snake_case_only or target in _BY_SNAKE_NAME else op.spec.docs_name
+    closest = _closest(name) if isinstance(name, str) else None
+    if closest is not None:
+        # answer in the spelling the caller is using (or must use)
+        wants_snake = snake_case_only or "_" in name
+        suggestion = closest.spec.snake_name if wants_snake else closest.spec.docs_name
     where = f" on {construct_path!r}" if construct_path else ""
     hint = f" Did you mean {suggestion!r}?" if suggestion else ""
     kinds = "a snake_case trigger name" if snake_case_only else "a trigger name or a UserPoolOperation member"
