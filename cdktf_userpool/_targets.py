@@ -8,7 +8,7 @@ one), a ``Function.from_function_arn`` reference, a provider ``LambdaFunction``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cdktf import Fn, Token
@@ -46,6 +46,7 @@ class TriggerTarget:
     :ivar qualifier: the alias or version for ``aws_lambda_permission``, or ``None``.
     :ivar label: how error messages name the function.
     :ivar grant: adds IAM statements to the function's role, when the library can reach it.
+    :ivar function: the library ``Function`` behind it, if any.
     """
 
     given: Any
@@ -54,6 +55,7 @@ class TriggerTarget:
     qualifier: str | None
     label: str
     grant: Grant
+    function: Function | None = None
 
 
 def _cannot_grant(scope: Construct, id: str, statements: list[Statement]) -> bool:
@@ -87,7 +89,9 @@ def resolve_target(value: Any, *, argument: str, where: str, make_function: Call
     :raises ConfigurationError: if an ARN string is not a Lambda function ARN.
     """
     if isinstance(value, Function):
-        return TriggerTarget(value, value.arn, value.function_name, None, f"Function {value.node.path!r}", _grant_to_function(value))
+        return TriggerTarget(
+            value, value.arn, value.function_name, None, f"Function {value.node.path!r}", _grant_to_function(value), value
+        )
     if isinstance(value, ImportedFunction):
         return TriggerTarget(value, value.arn, value.function_name, value.qualifier, f"function {value.arn!r}", _cannot_grant)
     if isinstance(value, LambdaFunction):
@@ -107,7 +111,8 @@ def resolve_target(value: Any, *, argument: str, where: str, make_function: Call
         label = "a Terraform reference" if Token.is_unresolved(value) else f"ARN {value!r}"
         return TriggerTarget(value, value, function_name, qualifier, label, _cannot_grant)
     if callable(value) and not isinstance(value, (Construct, type)):
-        return resolve_target(make_function(value), argument=argument, where=where, make_function=make_function)
+        target = resolve_target(make_function(value), argument=argument, where=where, make_function=make_function)
+        return replace(target, given=value)
     raise ArgumentTypeError(
         f"{argument} on {where!r} got {value!r} of type {type(value).__name__}, which is not a function. "
         f"Pass one of: {', '.join(ACCEPTED_FORMS)}.",

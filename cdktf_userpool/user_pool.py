@@ -305,9 +305,9 @@ class UserPool(TriggerMethods, Construct):
         target = resolve_target(
             fn, argument=argument, where=path, make_function=lambda handler: Function(self, spec.construct_id, handler)
         )
-        if isinstance(target.given, Function) and spec.synchronous and target.given.timeout > SYNCHRONOUS_TRIGGER_TIMEOUT:
+        if target.function is not None and spec.synchronous and target.function.timeout > SYNCHRONOUS_TRIGGER_TIMEOUT:
             warnings.warn(
-                f"{target.label} has timeout={target.given.timeout}, but Cognito waits at most "
+                f"{target.label} has timeout={target.function.timeout}, but Cognito waits at most "
                 f"{SYNCHRONOUS_TRIGGER_TIMEOUT} s for {spec.docs_name}. Use timeout={SYNCHRONOUS_TRIGGER_TIMEOUT} or less.",
                 UserPoolWarning,
                 stacklevel=3,

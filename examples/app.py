@@ -6,7 +6,7 @@ network is needed.
 
 from __future__ import annotations
 
-from cdktf import App, TerraformStack
+from cdktf import App, LocalBackend, TerraformStack
 from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
 from cdktf_cdktf_provider_aws.provider import AwsProvider
@@ -44,6 +44,8 @@ class AuthStack(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
         AwsProvider(self, "aws", region="eu-west-1")
+        # cdktf's implicit local backend writes an absolute state path; a relative one keeps output portable
+        LocalBackend(self, path=f"terraform.{id}.tfstate")
 
         # 1. lambda_triggers= at construction (snake_case keys).
         pool = UserPool(

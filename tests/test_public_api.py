@@ -1,0 +1,40 @@
+"""The public API is pinned, so changes to it are deliberate."""
+
+from __future__ import annotations
+
+import cdktf_userpool
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(cdktf_userpool.__all__) == sorted(
+        [
+            "TRIGGERS",
+            "ArgumentTypeError",
+            "CaptureError",
+            "ConfigurationError",
+            "Function",
+            "ImportedFunction",
+            "ImportedPoolError",
+            "LambdaTrigger",
+            "PackagingError",
+            "TriggerConflictError",
+            "TriggerSpec",
+            "UnknownTriggerError",
+            "UserPool",
+            "UserPoolError",
+            "UserPoolOperation",
+            "UserPoolWarning",
+            "__version__",
+        ]
+    )
+    for name in cdktf_userpool.__all__:
+        assert hasattr(cdktf_userpool, name)
+
+
+def test_public_names_have_docstrings() -> None:
+    for name in cdktf_userpool.__all__:
+        obj = getattr(cdktf_userpool, name)
+        if callable(obj):
+            assert obj.__doc__, name
+    for method in ("on", "on_pre_sign_up", "from_", "from_user_pool_id", "from_user_pool_arn"):
+        assert getattr(cdktf_userpool.UserPool, method).__doc__, method
