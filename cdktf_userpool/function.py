@@ -25,6 +25,7 @@ from constructs import Construct
 from ._version import __version__
 from ._naming import physical_name
 from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
+from ._packaging.dependencies import install, merge_requirements
 from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document
 from .errors import ArgumentTypeError, ConfigurationError
@@ -76,6 +77,10 @@ class Function(Construct):
     :param policy_statements: extra IAM statements for the function's role. Default: none.
     :param log_retention_days: retention of the function's log group. Default: ``365``.
     :param description: the function's description. Default: the handler's origin.
+    :param requirements: pip requirements to package, added to (and overriding) the third-party
+        distributions detected from the handler's imports, which are pinned to their installed
+        versions. They are installed as binary wheels for the runtime and architecture, and cached
+        (``$CDKTF_USERPOOL_CACHE_DIR``, default ``~/.cache/cdktf-userpool``). Default: none.
     """
 
     def __init__(
@@ -93,6 +98,7 @@ class Function(Construct):
         policy_statements: Sequence[Statement] | None = None,
         log_retention_days: int = 365,
         description: str | None = None,
+        requirements: Sequence[str] | None = None,
     ) -> None:
         super().__init__(scope, id)
         if not callable(handler) or isinstance(handler, Construct):
@@ -112,6 +118,7 @@ class Function(Construct):
         self.module: GeneratedModule = generate_module(
             handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
         )
+        self.requirements = merge_requirements(self.module.requirements, requirements or ())
         self.function_name = physical_name(self, max_length=64)
         asset_path, source_path, self.code_hash = self._write_package(runtime, architecture)
         self._asset = TerraformAsset(self, "Code", path=str(asset_path), type=AssetType.FILE, asset_hash=self.code_hash)
@@ -204,7 +211,8 @@ class Function(Construct):
         return ImportedFunction(scope, id, arn)
 
     def _write_package(self, runtime: str, architecture: str) -> tuple[Path, Path, str]:
-        files = package_files(self.module)
+        dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
+        files = dict(sorted({**dependencies, **package_files(self.module)}.items()))
         self._zip = build_zip(files)
         digest = content_hash(
             files, salt={"runtime": runtime, "architecture": architecture, "cdktf-userpool": __version__}

@@ -1,0 +1,76 @@
+"""Helpers shared by the packaging tests: run a package as Lambda would, in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+FAKE_BOTO3 = HERE / "fake_boto3"
+
+
+class Context:
+    """The attributes of the Lambda context object that the corpus reads."""
+
+    function_name = "trigger-fn"
+    aws_request_id = "request-1"
+
+
+#: Runs ``cdktf_userpool_entry.handler(event, Context())`` with only the package (and the given
+#: dependency directories) on the path, and prints the result as JSON.
+RUNNER = r"""
+import json, sys
+package, extra, event = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+sys.path[:0] = [package, *extra]
+
+class Context:
+    function_name = "trigger-fn"
+    aws_request_id = "request-1"
+
+import cdktf_userpool_entry
+print(json.dumps(cdktf_userpool_entry.handler(event, Context()), sort_keys=True))
+"""
+
+#: Makes ``cdktf_userpool`` importable without running its ``__init__`` (which imports cdktf).
+BOOTSTRAP = f"""
+import sys, types
+_package = types.ModuleType("cdktf_userpool")
+_package.__path__ = [{str(REPO / "cdktf_userpool")!r}]
+sys.modules["cdktf_userpool"] = _package
+"""
+
+
+def write_package(files: Mapping[str, bytes], directory: Path) -> Path:
+    """Write a package's files under ``directory`` (which must be empty)."""
+    for name, data in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return directory
+
+
+def run_in_lambda(
+    package: Path, event: Any, *, extra_paths: Sequence[str] = (), env: Mapping[str, str] | None = None
+) -> Any:
+    """Invoke the package's entry point in ``python -I -S`` and return the JSON-decoded result."""
+    completed = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", RUNNER, str(package), json.dumps(list(extra_paths)), json.dumps(event)],
+        capture_output=True,
+        text=True,
+        cwd=package,
+        env={"PATH": os.environ.get("PATH", ""), **(env or {})},
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def as_json(value: Any) -> Any:
+    """``value`` as it comes back from the subprocess."""
+    return json.loads(json.dumps(value, sort_keys=True))

@@ -1,0 +1,5 @@
+"""Part of the ``textutil`` package."""
+
+
+def title(text):
+    return text.title()
