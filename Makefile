@@ -10,7 +10,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean
+.PHONY: synth test install clean bench
 
 install: $(STAMP)
 
@@ -33,3 +33,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf cdktf.out .pytest_cache build *.egg-info
+
+## Benchmark synth time against hand-written equivalents; writes docs/performance.md (not run by CI).
+bench: $(STAMP)
+	$(PY) bench/run.py
