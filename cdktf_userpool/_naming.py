@@ -9,18 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 
-from constructs import Construct
 
-
-def physical_name(scope: Construct | str, *, max_length: int, allowed: str = r"A-Za-z0-9_-", sep: str = "-") -> str:
-    """A name for ``scope``'s resource, built from its construct path (or from a path given as a string).
+def physical_name(path: str, *, max_length: int, allowed: str = r"A-Za-z0-9_-", sep: str = "-") -> str:
+    """A name for the resource at construct path ``path`` (``scope.node.path``).
 
     :param max_length: the service's limit on the name length.
     :param allowed: the characters the service accepts, as a regex character-class body.
         Default: letters, digits, ``_`` and ``-``.
     :param sep: what joins the path components. Default: ``-``.
     """
-    path = scope if isinstance(scope, str) else scope.node.path
     parts = [re.sub(f"[^{allowed}]", "", part) for part in path.split("/")]
     name = sep.join(p for p in parts if p)
     if len(name) <= max_length:

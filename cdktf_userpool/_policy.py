@@ -6,10 +6,11 @@ the synthesized JSON stays readable and references stay references.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cdktf import Fn, Token
+from cdktf import Fn
 
 Statement = Mapping[str, Any]
 """One IAM policy statement, as in a policy document (``Effect``, ``Action``, ``Resource``, ...)."""
@@ -17,7 +18,12 @@ Statement = Mapping[str, Any]
 
 def policy_document(statements: Sequence[Statement]) -> str:
     """A ``jsonencode`` expression of a policy document holding ``statements`` in order."""
-    return Token.as_string(Fn.jsonencode({"Version": "2012-10-17", "Statement": [dict(s) for s in statements]}))
+    return Fn.jsonencode({"Version": "2012-10-17", "Statement": [dict(s) for s in statements]})
+
+
+def static_policy_document(statements: Sequence[Statement]) -> str:
+    """A policy document as JSON text, for statements that hold no Terraform reference."""
+    return json.dumps({"Version": "2012-10-17", "Statement": [dict(s) for s in statements]}, separators=(",", ":"))
 
 
 def allow(sid: str, actions: Sequence[str], resources: Sequence[str] | str, **extra: Any) -> dict[str, Any]:

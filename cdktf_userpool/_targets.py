@@ -44,7 +44,7 @@ class TriggerTarget:
     :ivar arn: the ARN that goes into ``lambda_config`` (qualified when a qualifier was given).
     :ivar function_name: the function name or unqualified ARN for ``aws_lambda_permission``.
     :ivar qualifier: the alias or version for ``aws_lambda_permission``, or ``None``.
-    :ivar label: how error messages name the function.
+    :ivar kind: what the function is, for messages (``"Function"``, ``"LambdaFunction"``, ``"ARN"``...).
     :ivar grant: adds IAM statements to the function's role, when the library can reach it.
     :ivar function: the library ``Function`` behind it, if any.
     """
@@ -53,9 +53,20 @@ class TriggerTarget:
     arn: str
     function_name: str
     qualifier: str | None
-    label: str
+    kind: str
     grant: Grant
     function: Function | None = None
+
+    @property
+    def label(self) -> str:
+        """How error messages name the function, e.g. ``Function 'app/Pool/PreSignUp'``."""
+        if self.function is not None:
+            return f"Function {self.function.path!r}"
+        if isinstance(self.given, Construct):
+            return f"{self.kind} {self.given.node.path!r}"
+        if Token.is_unresolved(self.arn):
+            return "a Terraform reference"
+        return f"{self.kind} {self.arn!r}"
 
 
 def _cannot_grant(scope: Construct, id: str, statements: list[Statement]) -> bool:
@@ -89,27 +100,22 @@ def resolve_target(value: Any, *, argument: str, where: str, make_function: Call
     :raises ConfigurationError: if an ARN string is not a Lambda function ARN.
     """
     if isinstance(value, Function):
-        return TriggerTarget(
-            value, value.arn, value.function_name, None, f"Function {value.node.path!r}", _grant_to_function(value), value
-        )
+        return TriggerTarget(value, value.arn, value.function_name, None, "Function", _grant_to_function(value), value)
     if isinstance(value, ImportedFunction):
-        return TriggerTarget(value, value.arn, value.function_name, value.qualifier, f"function {value.arn!r}", _cannot_grant)
+        return TriggerTarget(value, value.arn, value.function_name, value.qualifier, "function", _cannot_grant)
     if isinstance(value, LambdaFunction):
-        return TriggerTarget(
-            value, value.arn, value.function_name, None, f"LambdaFunction {value.node.path!r}", _grant_to_role_arn(value.role)
-        )
+        return TriggerTarget(value, value.arn, value.function_name, None, "LambdaFunction", _grant_to_role_arn(value.role))
     if isinstance(value, LambdaAlias):
-        return TriggerTarget(value, value.arn, value.function_name, value.name, f"LambdaAlias {value.node.path!r}", _cannot_grant)
+        return TriggerTarget(value, value.arn, value.function_name, value.name, "LambdaAlias", _cannot_grant)
     if isinstance(value, DataAwsLambdaFunction):
         qualifier = value.qualifier_input
         arn = value.qualified_arn if qualifier else value.arn
         return TriggerTarget(
-            value, arn, value.function_name, qualifier, f"DataAwsLambdaFunction {value.node.path!r}", _grant_to_role_arn(value.role)
+            value, arn, value.function_name, qualifier, "DataAwsLambdaFunction", _grant_to_role_arn(value.role)
         )
     if isinstance(value, str):
         function_name, qualifier = split_function_arn(value, argument=argument, where=where)
-        label = "a Terraform reference" if Token.is_unresolved(value) else f"ARN {value!r}"
-        return TriggerTarget(value, value, function_name, qualifier, label, _cannot_grant)
+        return TriggerTarget(value, value, function_name, qualifier, "ARN", _cannot_grant)
     if callable(value) and not isinstance(value, (Construct, type)):
         target = resolve_target(make_function(value), argument=argument, where=where, make_function=make_function)
         return replace(target, given=value)

@@ -27,7 +27,7 @@ from ._naming import physical_name
 from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
 from ._packaging.dependencies import install, merge_requirements
 from ._packaging.source import GeneratedModule, generate_module
-from ._policy import Statement, allow, policy_document
+from ._policy import Statement, allow, policy_document, static_policy_document
 from .errors import ArgumentTypeError, ConfigurationError
 
 __all__ = ["Architecture", "Function", "ImportedFunction", "Runtime"]
@@ -41,6 +41,8 @@ RUNTIMES: tuple[str, ...] = ("python3.11", "python3.12", "python3.13", "python3.
 ARCHITECTURES: tuple[str, ...] = ("arm64", "x86_64")
 ENTRY_POINT = "cdktf_userpool_entry.handler"
 CACHE_DIR_ENV = "CDKTF_USERPOOL_CACHE_DIR"
+ARCHIVE_NAME = "package.zip"
+SOURCE_NAME = "trigger.py"
 _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?$")
 
 
@@ -101,9 +103,11 @@ class Function(Construct):
         requirements: Sequence[str] | None = None,
     ) -> None:
         super().__init__(scope, id)
+        self.path: str = self.node.path
+        """This construct's path, read once (each read is a call into jsii)."""
         if not callable(handler) or isinstance(handler, Construct):
             raise ArgumentTypeError(
-                f"Function {self.node.path!r} got handler={handler!r} of type {type(handler).__name__}, "
+                f"Function {self.path!r} got handler={handler!r} of type {type(handler).__name__}, "
                 "which is not a Python function. Pass a def, async def or lambda.",
                 argument="handler",
                 value=handler,
@@ -119,10 +123,10 @@ class Function(Construct):
             handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
         )
         self.requirements = merge_requirements(self.module.requirements, requirements or ())
-        self.function_name = physical_name(self, max_length=64)
-        asset_path, source_path, self.code_hash = self._write_package(runtime, architecture)
-        self._asset = TerraformAsset(self, "Code", path=str(asset_path), type=AssetType.FILE, asset_hash=self.code_hash)
-        TerraformAsset(self, "Source", path=str(source_path), type=AssetType.FILE, asset_hash=self.code_hash)
+        self.function_name = physical_name(self.path, max_length=64)
+        folder, self.code_hash = self._write_package(runtime, architecture)
+        # one asset folder: the archive Lambda runs and, beside it, the readable source for review
+        self._asset = TerraformAsset(self, "Code", path=str(folder), type=AssetType.DIRECTORY, asset_hash=self.code_hash)
 
         self.log_group = CloudwatchLogGroup(
             self, "LogGroup", name=f"/aws/lambda/{self.function_name}", retention_in_days=log_retention_days
@@ -130,8 +134,8 @@ class Function(Construct):
         self.role = IamRole(
             self,
             "Role",
-            name=physical_name(self, max_length=64, allowed=r"\w+=,.@-"),
-            assume_role_policy=policy_document(
+            name=physical_name(self.path, max_length=64, allowed=r"\w+=,.@-"),
+            assume_role_policy=static_policy_document(
                 [
                     {
                         "Effect": "Allow",
@@ -161,7 +165,7 @@ class Function(Construct):
             runtime=runtime,
             architectures=[architecture],
             handler=ENTRY_POINT,
-            filename=self._asset.path,
+            filename=f"{self._asset.path}/{ARCHIVE_NAME}",
             source_code_hash=self.code_hash_base64,
             memory_size=memory_size,
             timeout=timeout,
@@ -210,7 +214,7 @@ class Function(Construct):
         """
         return ImportedFunction(scope, id, arn)
 
-    def _write_package(self, runtime: str, architecture: str) -> tuple[Path, Path, str]:
+    def _write_package(self, runtime: str, architecture: str) -> tuple[Path, str]:
         dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
         files = dict(sorted({**dependencies, **package_files(self.module)}.items()))
         self._zip = build_zip(files)
@@ -219,19 +223,18 @@ class Function(Construct):
         )
         folder = _cache_dir() / "packages" / digest
         folder.mkdir(parents=True, exist_ok=True)
-        archive, source = folder / "package.zip", folder / "trigger.py"
-        if not archive.exists() or archive.read_bytes() != self._zip:
-            write_atomically(archive, self._zip)
-        if not source.exists() or source.read_bytes() != files["trigger.py"]:
-            write_atomically(source, files["trigger.py"])
-        return archive, source, digest
+        for name, data in ((ARCHIVE_NAME, self._zip), (SOURCE_NAME, files[SOURCE_NAME])):
+            path = folder / name
+            if not path.is_file() or path.read_bytes() != data:
+                write_atomically(path, data)
+        return folder, digest
 
     def _check_choice(self, argument: str, value: object, choices: Sequence[str]) -> None:
         if value not in choices:
             raise ConfigurationError(
-                f"Function {self.node.path!r} got {argument}={value!r}, which is not one of "
+                f"Function {self.path!r} got {argument}={value!r}, which is not one of "
                 f"{', '.join(map(repr, choices))}. Pick one of those.",
-                construct_path=self.node.path,
+                construct_path=self.path,
                 argument=argument,
                 value=value,
                 choices=choices,
@@ -240,9 +243,9 @@ class Function(Construct):
     def _check_range(self, argument: str, value: object, low: int, high: int) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise ConfigurationError(
-                f"Function {self.node.path!r} got {argument}={value!r}; Lambda accepts whole numbers "
+                f"Function {self.path!r} got {argument}={value!r}; Lambda accepts whole numbers "
                 f"from {low} to {high}. Use a value in that range.",
-                construct_path=self.node.path,
+                construct_path=self.path,
                 argument=argument,
                 value=value,
             )

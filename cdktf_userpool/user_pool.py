@@ -108,26 +108,29 @@ class UserPool(TriggerMethods, Construct):
         **props: Any,
     ) -> None:
         super().__init__(scope, id)
+        self._path = self.node.path
         self._check_props(props)
         explicit_name = props.pop("name", None)
         if import_existing is not None:
             self._check_pool_id(import_existing, "import_existing")
             if explicit_name is None:
                 raise ConfigurationError(
-                    f"UserPool {self.node.path!r} got import_existing={import_existing!r} without name. "
+                    f"UserPool {self._path!r} got import_existing={import_existing!r} without name. "
                     "Pass name= with the existing pool's exact name: a different name would make Terraform "
                     "replace the pool, deleting its users.",
-                    construct_path=self.node.path,
+                    construct_path=self._path,
                     argument="name",
                     value=None,
                 )
-        name = explicit_name or physical_name(self, max_length=128, allowed=r"\w\s+=,.@-")
+        name = explicit_name or physical_name(self._path, max_length=128, allowed=r"\w\s+=,.@-")
         resource = CognitoUserPool(self, "Resource", name=name, **props)
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
+        self._batching = True  # lambda_triggers= renders lambda_config once, after all are attached
         for key, value in (lambda_triggers or {}).items():
             self._attach_from_map(key, value)
+        self._render()
 
     # -- other ways in ---------------------------------------------------------------------------
 
@@ -209,6 +212,7 @@ class UserPool(TriggerMethods, Construct):
     def _bare(cls, scope: Construct, id: str) -> UserPool:
         pool = cls.__new__(cls)
         Construct.__init__(pool, scope, id)
+        pool._path = pool.node.path
         return pool
 
     def _setup(
@@ -228,7 +232,8 @@ class UserPool(TriggerMethods, Construct):
         self._imported = imported
         self._preset: CognitoUserPoolLambdaConfig | None = None
         self._targets: dict[UserPoolOperation, tuple[TriggerTarget, str | None]] = {}
-        self._kms_key_arn = key_arn(kms_key, where=self.node.path) if kms_key is not None else None
+        self._kms_key_arn = key_arn(kms_key, where=self._path) if kms_key is not None else None
+        self._batching = False
         self.kms_key: KmsKey | None = None
         """The key this construct created for custom senders, if any."""
 
@@ -271,7 +276,7 @@ class UserPool(TriggerMethods, Construct):
     # -- attaching triggers ----------------------------------------------------------------------
 
     def _attach_from_map(self, key: Any, value: Any) -> None:
-        op = resolve_operation(key, argument="lambda_triggers", snake_case_only=True, construct_path=self.node.path)
+        op = resolve_operation(key, argument="lambda_triggers", snake_case_only=True, construct_path=self._path)
         if isinstance(value, LambdaTrigger):
             self._attach(op, value.function, value.lambda_version, argument=f"lambda_triggers[{key!r}]")
         else:
@@ -279,7 +284,7 @@ class UserPool(TriggerMethods, Construct):
 
     def _attach(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, *, argument: str) -> Any:
         spec = TRIGGERS[op]
-        path = self.node.path
+        path = self._path
         if self._imported:
             raise ImportedPoolError(
                 f"UserPool {path!r} was imported by ID, so {spec.docs_name} cannot be attached: a data source "
@@ -327,8 +332,15 @@ class UserPool(TriggerMethods, Construct):
             source_arn=self.arn,
         )
         self._targets[op] = (target, version)
-        self.resource.put_lambda_config(**self._lambda_config())
+        if not self._batching:
+            self._render()
         return fn
+
+    def _render(self) -> None:
+        """Write the triggers into the pool's ``lambda_config`` (absent while there is none)."""
+        self._batching = False
+        if self._targets:
+            self.resource.put_lambda_config(**self._lambda_config())
 
     def _check_version(self, op: UserPoolOperation, lambda_version: str | None) -> str | None:
         spec = TRIGGERS[op]
@@ -337,9 +349,9 @@ class UserPool(TriggerMethods, Construct):
         if lambda_version not in spec.versions:
             takes = f"takes only {', '.join(map(repr, spec.versions))}" if spec.versions else "takes no lambda_version"
             raise ConfigurationError(
-                f"{spec.docs_name} on UserPool {self.node.path!r} got lambda_version={lambda_version!r}, but it "
+                f"{spec.docs_name} on UserPool {self._path!r} got lambda_version={lambda_version!r}, but it "
                 f"{takes}. " + ("Use one of those." if spec.versions else "Leave lambda_version out."),
-                construct_path=self.node.path,
+                construct_path=self._path,
                 argument="lambda_version",
                 value=lambda_version,
                 choices=spec.versions,
@@ -347,9 +359,9 @@ class UserPool(TriggerMethods, Construct):
         if lambda_version in ("V2_0", "V3_0") and isinstance(self._tier, str) and self._tier.upper() == "LITE":
             raise ConfigurationError(
                 f"{spec.docs_name} lambda_version={lambda_version!r} needs the Essentials or Plus feature tier, "
-                f"but UserPool {self.node.path!r} has user_pool_tier='LITE'. Set user_pool_tier='ESSENTIALS' "
+                f"but UserPool {self._path!r} has user_pool_tier='LITE'. Set user_pool_tier='ESSENTIALS' "
                 "(or 'PLUS'), or use lambda_version='V1_0'.",
-                construct_path=self.node.path,
+                construct_path=self._path,
                 argument="lambda_version",
                 value=lambda_version,
                 choices=("V1_0",),
@@ -369,12 +381,12 @@ class UserPool(TriggerMethods, Construct):
 
     def _grant_decrypt(self, construct_id: str, target: TriggerTarget) -> None:
         if self._kms_key_arn is None:
-            self.kms_key = create_sender_key(self, "CustomSenderKey", pool_path=self.node.path, region=self._region)
+            self.kms_key = create_sender_key(self, "CustomSenderKey", pool_path=self._path, region=self._region)
             self._kms_key_arn = self.kms_key.arn
         statement = allow("DecryptCustomSenderCodes", ["kms:Decrypt"], self._kms_key_arn)
         if not target.grant(self, f"{construct_id}KmsDecrypt", [statement]):
             warnings.warn(
-                f"{target.label} cannot be given kms:Decrypt by UserPool {self.node.path!r}: its role is not "
+                f"{target.label} cannot be given kms:Decrypt by UserPool {self._path!r}: its role is not "
                 f"known here. Grant its role kms:Decrypt on the pool's kms_key_arn yourself.",
                 UserPoolWarning,
                 stacklevel=4,
@@ -395,7 +407,7 @@ class UserPool(TriggerMethods, Construct):
     # -- validation ------------------------------------------------------------------------------
 
     def _check_props(self, props: Mapping[str, Any]) -> None:
-        path = self.node.path
+        path = self._path
         if "lambda_config" in props:
             raise ConfigurationError(
                 f"UserPool {path!r} owns lambda_config and refuses it as an argument. Pass the functions with "
@@ -423,15 +435,15 @@ class UserPool(TriggerMethods, Construct):
         if isinstance(value, str) and (Token.is_unresolved(value) or _POOL_ID.match(value)):
             return
         raise ConfigurationError(
-            f"{argument}={value!r} on {self.node.path!r} is not a Cognito user pool ID. Pass an ID like "
+            f"{argument}={value!r} on {self._path!r} is not a Cognito user pool ID. Pass an ID like "
             "'us-east-1_AbC123' (the region, an underscore, then letters and digits).",
-            construct_path=self.node.path,
+            construct_path=self._path,
             argument=argument,
             value=value,
         )
 
     def _on(self, operation: UserPoolOperation | str, fn: FunctionLike, lambda_version: str | None) -> Any:
-        op = resolve_operation(operation, argument="operation", construct_path=self.node.path)
+        op = resolve_operation(operation, argument="operation", construct_path=self._path)
         return self._attach(op, fn, lambda_version, argument=f"on({operation!r})")
 
     def on(
@@ -449,7 +461,7 @@ class UserPool(TriggerMethods, Construct):
         :raises TriggerConflictError: if the trigger already has a function.
         """
         if fn is None:
-            resolve_operation(operation, argument="operation", construct_path=self.node.path)
+            resolve_operation(operation, argument="operation", construct_path=self._path)
 
             def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
                 return self._on(operation, function, lambda_version)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import __future__
 
 import ast
+import functools
 import importlib.util
 import io
 import linecache
+import os
 import sys
 import tokenize
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -95,7 +97,9 @@ class SourceFile:
     """A parsed Python file.
 
     :ivar filename: the file as named in ``co_filename``.
-    :ivar display: the file relative to the working directory or ``sys.path`` (see ``display_path``).
+    :ivar display: the file relative to the working directory or ``sys.path`` (see ``display_path``),
+        for error messages.
+    :ivar origin: the file relative to its ``sys.path`` entry, for generated code.
     :ivar package: the package relative imports resolve against (``""`` for a top-level module).
     :ivar lines: the file's lines, line endings kept.
     :ivar tree: the parsed module.
@@ -104,6 +108,7 @@ class SourceFile:
 
     filename: str
     display: str
+    origin: str
     package: str
     lines: list[str]
     tree: ast.Module
@@ -130,27 +135,12 @@ class SourceFile:
         lines = linecache.getlines(filename, dict(module_globals) if module_globals is not None else None)
         if not lines:
             return None
-        tree = ast.parse("".join(lines), filename)
         module_globals = module_globals or {}
         package = module_globals.get("__package__")
         if not isinstance(package, str):
             name = str(module_globals.get("__name__", ""))
             package = name if "__path__" in module_globals else name.rpartition(".")[0]
-        source = cls(
-            filename=filename,
-            display=display_path(filename),
-            package=package,
-            lines=lines,
-            tree=tree,
-            future_annotations=any(
-                isinstance(node, ast.ImportFrom)
-                and node.module == "__future__"
-                and any(alias.name == "annotations" for alias in node.names)
-                for node in tree.body
-            ),
-        )
-        source._index()
-        return source
+        return _parse(filename, tuple(lines), package, os.getcwd())
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -424,3 +414,28 @@ def _root_name(node: ast.expr) -> str | None:
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
         node = node.func if isinstance(node, ast.Call) else node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(filename: str, lines: tuple[str, ...], package: str, cwd: str) -> SourceFile:
+    """Parse and index a file once per content (and working directory, which ``display`` depends on).
+
+    A ``SourceFile`` is not changed after indexing, so one parse serves every function of a file.
+    """
+    tree = ast.parse("".join(lines), filename)
+    source = SourceFile(
+        filename=filename,
+        display=display_path(filename),
+        origin=display_path(filename, prefer_cwd=False),
+        package=package,
+        lines=list(lines),
+        tree=tree,
+        future_annotations=any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "__future__"
+            and any(alias.name == "annotations" for alias in node.names)
+            for node in tree.body
+        ),
+    )
+    source._index()
+    return source

@@ -43,8 +43,8 @@ class GeneratedModule:
 
     :ivar text: the module's source (shipped as ``trigger.py``).
     :ivar handler_name: the name bound to the user's function inside ``text``.
-    :ivar origin: ``"path/to/file.py:LINE"`` of the function, relative to the working directory
-        when under it, else to the nearest ``sys.path`` entry; never absolute.
+    :ivar origin: ``"path/to/file.py:LINE"`` of the function, relative to the deepest ``sys.path``
+        entry that holds it (its import root), so it does not depend on the working directory.
     :ivar environment: environment variable name -> Terraform token string, in first-read order.
     :ivar files: extra files to ship (copied project modules), archive path -> bytes, sorted.
     :ivar requirements: third-party distributions, ``"name==version"``, sorted; boto3 and
@@ -145,7 +145,7 @@ def _generate(
     if not running <= read:
         raise resolver.error(reader, start, "function", reasons.STALE)
 
-    text = _assemble(resolver, handler_text, origin=f"{source.display}:{node.lineno}", qualname=raw.__qualname__)
+    text = _assemble(resolver, handler_text, origin=f"{source.origin}:{node.lineno}", qualname=raw.__qualname__)
     try:
         compile(text, f"{TRIGGER_MODULE}.py", "exec", dont_inherit=True)
     except SyntaxError as exc:  # pragma: no cover - a bug in the generator, not in the user's code
@@ -163,7 +163,7 @@ def _generate(
     return GeneratedModule(
         text=text,
         handler_name=resolver.handler_name,
-        origin=f"{source.display}:{node.lineno}",
+        origin=f"{source.origin}:{node.lineno}",
         environment=types.MappingProxyType(dict(resolver.environment)),
         files=types.MappingProxyType(files),
         requirements=tuple(sorted(resolver.project.requirements)),
