@@ -2,7 +2,8 @@
 
 ``library_app`` attaches twelve Python callables per pool; ``handwritten_app`` builds what that
 gives (pool with ``lambda_config``, per trigger a role, log policy, log group, function from a
-hand-made zip, and permission; a KMS key for the senders) directly with the provider's classes.
+hand-made zip, and permission; a KMS key with its policy and the senders' decrypt grants) directly
+with the provider's classes: the same resources and attributes, so the ratio is the library's cost.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pathlib import Path
 from cdktf import App, AssetType, Fn, LocalBackend, TerraformAsset, TerraformStack
 from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
 from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
+from cdktf_cdktf_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity
+from cdktf_cdktf_provider_aws.data_aws_partition import DataAwsPartition
+from cdktf_cdktf_provider_aws.data_aws_region import DataAwsRegion
 from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
 from cdktf_cdktf_provider_aws.kms_key import KmsKey
@@ -62,9 +66,29 @@ def handwritten_app(outdir: str, pools: int = 1) -> App:
     """The same resources as ``library_app``, written with provider classes and a hand-made zip."""
     app, stack = _stack(outdir)
     archive, code_hash = _hand_made_zip(Path(outdir).parent)
+    account = DataAwsCallerIdentity(stack, "Account").account_id
+    partition = DataAwsPartition(stack, "Partition").partition
+    region = DataAwsRegion(stack, "Region").region
     trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
     for p in range(pools):
-        key = KmsKey(stack, f"Key{p}", enable_key_rotation=True)
+        key_policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {"Sid": "AccountAdministration", "Effect": "Allow", "Principal": {"AWS": f"arn:{partition}:iam::{account}:root"}, "Action": "kms:*", "Resource": "*"},
+                {
+                    "Sid": "CognitoCustomSenders", "Effect": "Allow", "Principal": {"Service": "cognito-idp.amazonaws.com"},
+                    "Action": ["kms:CreateGrant", "kms:Encrypt"], "Resource": "*",
+                    "Condition": {
+                        "StringEquals": {"aws:SourceAccount": account},
+                        "ArnLike": {"aws:SourceArn": f"arn:{partition}:cognito-idp:{region}:{account}:userpool/*"},
+                    },
+                },
+            ],
+        }
+        key = KmsKey(
+            stack, f"Key{p}", description="custom senders", key_usage="ENCRYPT_DECRYPT",
+            customer_master_key_spec="SYMMETRIC_DEFAULT", enable_key_rotation=True, policy=Fn.jsonencode(key_policy),
+        )
         config: dict[str, object] = {"kms_key_id": key.arn}
         functions = []
         for spec in TRIGGERS.values():
@@ -76,12 +100,15 @@ def handwritten_app(outdir: str, pools: int = 1) -> App:
                 stack,
                 f"Policy{p}{spec.api_name}",
                 role=role.name,
-                policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": f"{group.arn}:*"}]}),
+                policy=Fn.jsonencode({"Version": "2012-10-17", "Statement": [
+                    {"Sid": "WriteOwnLogs", "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": f"{group.arn}:*"},
+                    {"Sid": "Tracing", "Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Resource": "*"},
+                ]}),
             )
             fn = LambdaFunction(
                 stack, f"Fn{p}{spec.api_name}", function_name=name, role=role.arn, runtime="python3.13",
                 architectures=["arm64"], handler=f"index.{spec.snake_name}", filename=asset.path,
-                source_code_hash=code_hash, timeout=5, tracing_config={"mode": "Active"}, depends_on=[group, policy],
+                source_code_hash=code_hash, timeout=5, memory_size=128, description=f"handlers.py ({spec.snake_name})", tracing_config={"mode": "Active"}, depends_on=[group, policy],
             )
             if spec.needs_kms_key:
                 IamRolePolicy(
@@ -97,6 +124,6 @@ def handwritten_app(outdir: str, pools: int = 1) -> App:
         for spec, fn in functions:
             LambdaPermission(
                 stack, f"Permission{p}{spec.api_name}", action="lambda:InvokeFunction", principal="cognito-idp.amazonaws.com",
-                function_name=fn.function_name, source_arn=pool.arn,
+                function_name=fn.function_name, source_arn=pool.arn, statement_id=f"bench-Pool{p}-{spec.api_name}",
             )
     return app

@@ -17,12 +17,13 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, Union
 
-from cdktf import Fn, Token
+import jsii
+from cdktf import Aspects, Fn, IAspect, Token
 from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
 from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
 from cdktf_cdktf_provider_aws.kms_key import KmsKey
 from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
-from constructs import Construct
+from constructs import Construct, IConstruct
 
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._naming import physical_name
@@ -71,6 +72,19 @@ TriggerMap = Mapping[Union[str, UserPoolOperation], Any]
 def _pool_props() -> tuple[str, ...]:
     names = inspect.signature(CognitoUserPool.__init__).parameters
     return tuple(n for n in names if n not in ("self", "scope", "id_", "lambda_config"))
+
+
+@jsii.implements(IAspect)
+class _LambdaConfigRenderer:
+    """Renders a pool's ``lambda_config`` when cdktf synthesizes (visits only the pool resource)."""
+
+    def __init__(self, pool: UserPool) -> None:
+        self._pool = pool
+
+    def visit(self, node: IConstruct) -> None:
+        """Called by cdktf for the pool resource before it is written."""
+        if node is self._pool.resource:
+            self._pool._render()
 
 
 class UserPool(TriggerMethods, Construct):
@@ -127,10 +141,8 @@ class UserPool(TriggerMethods, Construct):
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
-        self._batching = True  # lambda_triggers= renders lambda_config once, after all are attached
         for key, value in (lambda_triggers or {}).items():
             self._attach_from_map(key, value)
-        self._render()
 
     # -- other ways in ---------------------------------------------------------------------------
 
@@ -233,7 +245,9 @@ class UserPool(TriggerMethods, Construct):
         self._preset: CognitoUserPoolLambdaConfig | None = None
         self._targets: dict[UserPoolOperation, tuple[TriggerTarget, str | None]] = {}
         self._kms_key_arn = key_arn(kms_key, where=self._path) if kms_key is not None else None
-        self._batching = False
+        if not imported:
+            # lambda_config is written once, at synth, from every trigger attached by then
+            Aspects.of(resource).add(_LambdaConfigRenderer(self))
         self.kms_key: KmsKey | None = None
         """The key this construct created for custom senders, if any."""
 
@@ -332,14 +346,11 @@ class UserPool(TriggerMethods, Construct):
             source_arn=self.arn,
         )
         self._targets[op] = (target, version)
-        if not self._batching:
-            self._render()
         return fn
 
     def _render(self) -> None:
-        """Write the triggers into the pool's ``lambda_config`` (absent while there is none)."""
-        self._batching = False
-        if self._targets:
+        """Write the triggers into the pool's ``lambda_config`` (left absent while there is none)."""
+        if self._targets and isinstance(self.resource, CognitoUserPool):
             self.resource.put_lambda_config(**self._lambda_config())
 
     def _check_version(self, op: UserPoolOperation, lambda_version: str | None) -> str | None:
