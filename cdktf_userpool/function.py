@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +24,7 @@ from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
 from constructs import Construct
 
 from ._version import __version__
-from ._naming import physical_name
+from ._naming import construct_path, physical_name
 from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
 from ._packaging.dependencies import install, merge_requirements
 from ._packaging.source import GeneratedModule, generate_module
@@ -103,7 +104,7 @@ class Function(Construct):
         requirements: Sequence[str] | None = None,
     ) -> None:
         super().__init__(scope, id)
-        self.path: str = self.node.path
+        self.path: str = construct_path(self, scope, id)
         """This construct's path, read once (each read is a call into jsii)."""
         if not callable(handler) or isinstance(handler, Construct):
             raise ArgumentTypeError(
@@ -175,7 +176,7 @@ class Function(Construct):
             depends_on=[self.log_group, base_policy],
         )
 
-    @property
+    @cached_property
     def arn(self) -> str:
         """The function's (unqualified) ARN."""
         return self.resource.arn

@@ -13,7 +13,7 @@ import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any, Union
 
@@ -26,7 +26,7 @@ from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
 from constructs import Construct, IConstruct
 
 from ._kms import KmsKeyLike, create_sender_key, key_arn
-from ._naming import physical_name
+from ._naming import construct_path, physical_name
 from ._policy import allow
 from ._targets import TriggerTarget, resolve_target
 from ._trigger_methods import TriggerMethods
@@ -122,7 +122,7 @@ class UserPool(TriggerMethods, Construct):
         **props: Any,
     ) -> None:
         super().__init__(scope, id)
-        self._path = self.node.path
+        self._path = construct_path(self, scope, id)
         self._check_props(props)
         explicit_name = props.pop("name", None)
         if import_existing is not None:
@@ -224,7 +224,7 @@ class UserPool(TriggerMethods, Construct):
     def _bare(cls, scope: Construct, id: str) -> UserPool:
         pool = cls.__new__(cls)
         Construct.__init__(pool, scope, id)
-        pool._path = pool.node.path
+        pool._path = construct_path(pool, scope, id)
         return pool
 
     def _setup(
@@ -258,7 +258,7 @@ class UserPool(TriggerMethods, Construct):
         """The pool's ID, like ``us-east-1_AbC123``."""
         return self.resource.id
 
-    @property
+    @cached_property
     def arn(self) -> str:
         """The pool's ARN."""
         return self.resource.arn

@@ -126,3 +126,73 @@ def test_make_synth_recipe_runs_the_example_and_the_summary() -> None:
     assert json.loads((ROOT / "cdktf.json").read_text())["app"].endswith("examples/app.py")
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert shutil.which("make") is not None
+
+
+EVENTS = Path(__file__).resolve().parent / "fixtures" / "events"
+RUNNER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import cdktf_userpool_entry
+event = json.loads(sys.stdin.read())
+print(json.dumps(cdktf_userpool_entry.handler(event, None)))
+"""
+
+
+def run_package(archive: Path, event: dict[str, Any], workdir: Path) -> dict[str, Any]:
+    """Unzip ``archive`` into an empty folder and run its entry point as Lambda would, isolated."""
+    folder = workdir / archive.parent.name
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(folder)
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", RUNNER, str(folder)],
+        input=json.dumps(event), capture_output=True, text=True, check=True, timeout=60,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def example_archive(doc: dict[str, Any], out: Path, function_name: str) -> Path:
+    (fn,) = [f for f in doc["resource"]["aws_lambda_function"].values() if f["function_name"] == function_name]
+    return out / "stacks" / "example" / fn["filename"]
+
+
+@pytest.mark.parametrize(
+    ("function_name", "event_file", "expected_response"),
+    [
+        ("example-Pool-PreSignUp", "cognitoPreSignUpEvent.json", {"autoConfirmUser": True, "autoVerifyEmail": True}),
+        (
+            "example-Pool-PreTokenGeneration",
+            "cognitoPreTokenV2GenerationEvent.json",
+            {
+                "claimsAndScopeOverrideDetails": {
+                    "idTokenGeneration": {"claimsToAddOrOverride": {"tenant": "default"}},
+                    "accessTokenGeneration": {"claimsToAddOrOverride": {"tenant": "default"}},
+                }
+            },
+        ),
+        ("example-Pool-DefineAuthChallenge", "cognitoDefineAuthChallengeEvent.json", {"issueTokens": True, "failAuthentication": False}),
+        ("example-Pool-CustomMessage", "cognitoCustomMessageEvent.json", {}),
+        ("example-Audit", "cognitoPostConfirmationEvent.json", {}),
+    ],
+)
+def test_packaged_example_triggers_run_on_real_events(
+    doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path,
+    function_name: str, event_file: str, expected_response: dict[str, Any],
+) -> None:
+    event = json.loads((EVENTS / event_file).read_text())
+    result = run_package(example_archive(doc, synthesized[0], function_name), event, tmp_path)
+    assert result == {**event, "response": expected_response}
+
+
+def test_packaged_pre_sign_up_refuses_other_domains(doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
+    event = json.loads((EVENTS / "cognitoPreSignUpEvent.json").read_text())
+    event["request"]["userAttributes"]["email"] = "mallory@evil.test"
+    with pytest.raises(subprocess.CalledProcessError) as err:
+        run_package(example_archive(doc, synthesized[0], "example-Pool-PreSignUp"), event, tmp_path)
+    assert "sign-up is limited to example.com, example.org" in err.value.stderr
+
+
+def test_packaged_custom_message_fills_the_sign_up_message(doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
+    event = json.loads((EVENTS / "cognitoCustomMessageEvent.json").read_text())
+    event["triggerSource"] = "CustomMessage_SignUp"
+    result = run_package(example_archive(doc, synthesized[0], "example-Pool-CustomMessage"), event, tmp_path)
+    assert result["response"] == {"emailSubject": "Welcome to Example", "emailMessage": "Your verification code is ####."}

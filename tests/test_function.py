@@ -184,3 +184,15 @@ def test_sender_function_role_gets_decrypt() -> None:
     # the grant is a separate policy the function does not depend on: no cycle through the key
     _, fn = only(doc, "aws_lambda_function")
     assert all("KmsDecrypt" not in dep for dep in fn["depends_on"])
+
+
+def test_paths_computed_without_jsii_match_the_construct_tree() -> None:
+    from constructs import Construct
+
+    stack = new_stack()
+    pool = UserPool(Construct(stack, "Auth"), "Pool")
+    pool.on_pre_sign_up(handler)
+    fn = next(c for c in pool.node.children if isinstance(c, Function))
+    assert fn.path == fn.node.path == "test/Auth/Pool/PreSignUp"
+    nested = Function(fn, "Nested", handler)
+    assert nested.path == nested.node.path
