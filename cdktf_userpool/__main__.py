@@ -1,4 +1,10 @@
-"""Command line: ``python -m cdktf_userpool summary [OUTDIR]`` describes synthesized stacks."""
+"""Command line.
+
+``python -m cdktf_userpool summary [OUTDIR]`` describes synthesized stacks in a few lines;
+``python -m cdktf_userpool review [STACK] [--outdir OUTDIR]`` gives a reviewer the full account of a
+stack (every trigger, its function, package, permission and IAM statements) and exits 1 when it
+finds a problem, such as a trigger without its invoke permission.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ._summary import stack_files, summarize
+from ._review import review, stack_files, summarize
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,15 +21,28 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="describe the stacks synthesized into OUTDIR")
     summary.add_argument("outdir", nargs="?", default="cdktf.out", type=Path, help="Default: cdktf.out")
+    detail = commands.add_parser("review", help="review one synthesized stack (or all) in detail")
+    detail.add_argument("stack", nargs="?", help="Default: every stack in OUTDIR")
+    detail.add_argument("--outdir", default="cdktf.out", type=Path, help="Default: cdktf.out")
     args = parser.parse_args(argv)
     files = list(stack_files(args.outdir))
+    if args.command == "review" and args.stack:
+        files = [f for f in files if f.parent.name == args.stack]
     if not files:
-        print(f"no synthesized stacks under {args.outdir}/stacks; run the app (or cdktf synth) first", file=sys.stderr)
+        wanted = f"stack {args.stack!r}" if getattr(args, "stack", None) else "stacks"
+        print(f"no synthesized {wanted} under {args.outdir}/stacks; run the app (or cdktf synth) first", file=sys.stderr)
         return 1
-    print(f"Terraform written to {args.outdir}/")
+    if args.command == "summary":
+        print(f"Terraform written to {args.outdir}/")
+        for path in files:
+            print("\n".join(summarize(path)))
+        return 0
+    status = 0
     for path in files:
-        print("\n".join(summarize(path)))
-    return 0
+        lines, problems = review(path)
+        print("\n".join(lines))
+        status = status or (1 if problems else 0)
+    return status
 
 
 if __name__ == "__main__":

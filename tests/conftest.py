@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "app.py"
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
@@ -17,4 +25,31 @@ def package_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("package-cache"))
     os.environ["CDKTF_USERPOOL_CACHE_DIR"] = path
     return path
+
+
+def run_example(workdir: Path, outdir: Path, hash_seed: str) -> None:
+    """Synthesize the example app in a fresh interpreter, from ``workdir``."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "CDKTF_OUTDIR": str(outdir)}
+    subprocess.run([sys.executable, str(EXAMPLE)], cwd=workdir, env=env, check=True, capture_output=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def synthesized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example app synthesized twice: different working directories, hash seeds and caches."""
+    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
+    run_example(first, first / "cdktf.out", "1")
+    saved = os.environ["CDKTF_USERPOOL_CACHE_DIR"]
+    os.environ["CDKTF_USERPOOL_CACHE_DIR"] = str(second / "cache")  # packages built afresh
+    try:
+        run_example(ROOT, second / "out", "4242")  # as `make synth` runs it
+    finally:
+        os.environ["CDKTF_USERPOOL_CACHE_DIR"] = saved
+    return first / "cdktf.out", second / "out"
+
+
+@pytest.fixture(scope="session")
+def example_doc(synthesized: tuple[Path, Path]) -> dict[str, Any]:
+    """The example app's ``cdk.tf.json``, parsed."""
+    return json.loads((synthesized[0] / "stacks" / "example" / "cdk.tf.json").read_text())
+
 

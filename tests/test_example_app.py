@@ -14,33 +14,8 @@ from typing import Any
 import pytest
 
 from cdktf_userpool.__main__ import main as cli_main
+from tests.conftest import EXAMPLE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "app.py"
-
-
-def run_example(workdir: Path, outdir: Path, hash_seed: str) -> None:
-    """Synthesize the example app in a fresh interpreter, from ``workdir``."""
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "CDKTF_OUTDIR": str(outdir)}
-    subprocess.run([sys.executable, str(EXAMPLE)], cwd=workdir, env=env, check=True, capture_output=True, timeout=300)
-
-
-@pytest.fixture(scope="module")
-def synthesized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The example app synthesized twice: different working directories, hash seeds and caches."""
-    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    run_example(first, first / "cdktf.out", "1")
-    os.environ["CDKTF_USERPOOL_CACHE_DIR"], saved = str(second / "cache"), os.environ.get("CDKTF_USERPOOL_CACHE_DIR", "")
-    try:
-        run_example(ROOT, second / "out", "4242")  # as `make synth` runs it
-    finally:
-        os.environ["CDKTF_USERPOOL_CACHE_DIR"] = saved
-    return first / "cdktf.out", second / "out"
-
-
-@pytest.fixture(scope="module")
-def doc(synthesized: tuple[Path, Path]) -> dict[str, Any]:
-    return json.loads((synthesized[0] / "stacks" / "example" / "cdk.tf.json").read_text())
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -62,13 +37,13 @@ def test_output_holds_no_absolute_path(synthesized: tuple[Path, Path]) -> None:
         assert os.path.expanduser("~").encode() + b"/" not in content
 
 
-def test_example_uses_the_three_ways(doc: dict[str, Any]) -> None:
+def test_example_uses_the_three_ways(example_doc: dict[str, Any]) -> None:
     source = EXAMPLE.read_text()
     assert "lambda_triggers={" in source
     assert "@pool.on_custom_message" in source
     assert 'pool.on(\n            "postConfirmation"' in source or 'pool.on("postConfirmation"' in source
     assert "pool.on(UserPoolOperation." in source
-    (pool,) = doc["resource"]["aws_cognito_user_pool"].values()
+    (pool,) = example_doc["resource"]["aws_cognito_user_pool"].values()
     assert set(pool["lambda_config"]) == {
         "pre_sign_up",
         "pre_token_generation_config",
@@ -80,12 +55,12 @@ def test_example_uses_the_three_ways(doc: dict[str, Any]) -> None:
         "kms_key_id",
     }
     assert pool["lambda_config"]["pre_token_generation_config"]["lambda_version"] == "V2_0"
-    assert len(doc["resource"]["aws_lambda_permission"]) == 7
+    assert len(example_doc["resource"]["aws_lambda_permission"]) == 7
 
 
-def test_example_packages_python_functions(doc: dict[str, Any], synthesized: tuple[Path, Path]) -> None:
+def test_example_packages_python_functions(example_doc: dict[str, Any], synthesized: tuple[Path, Path]) -> None:
     packaged = {
-        name: fn for name, fn in doc["resource"]["aws_lambda_function"].items() if fn["handler"] == "cdktf_userpool_entry.handler"
+        name: fn for name, fn in example_doc["resource"]["aws_lambda_function"].items() if fn["handler"] == "cdktf_userpool_entry.handler"
     }
     assert len(packaged) == 5  # pre sign-up, pre token, custom message, define auth challenge, audit
     for fn in packaged.values():
@@ -175,24 +150,24 @@ def example_archive(doc: dict[str, Any], out: Path, function_name: str) -> Path:
     ],
 )
 def test_packaged_example_triggers_run_on_real_events(
-    doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path,
+    example_doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path,
     function_name: str, event_file: str, expected_response: dict[str, Any],
 ) -> None:
     event = json.loads((EVENTS / event_file).read_text())
-    result = run_package(example_archive(doc, synthesized[0], function_name), event, tmp_path)
+    result = run_package(example_archive(example_doc, synthesized[0], function_name), event, tmp_path)
     assert result == {**event, "response": expected_response}
 
 
-def test_packaged_pre_sign_up_refuses_other_domains(doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
+def test_packaged_pre_sign_up_refuses_other_domains(example_doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
     event = json.loads((EVENTS / "cognitoPreSignUpEvent.json").read_text())
     event["request"]["userAttributes"]["email"] = "mallory@evil.test"
     with pytest.raises(subprocess.CalledProcessError) as err:
-        run_package(example_archive(doc, synthesized[0], "example-Pool-PreSignUp"), event, tmp_path)
+        run_package(example_archive(example_doc, synthesized[0], "example-Pool-PreSignUp"), event, tmp_path)
     assert "sign-up is limited to example.com, example.org" in err.value.stderr
 
 
-def test_packaged_custom_message_fills_the_sign_up_message(doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
+def test_packaged_custom_message_fills_the_sign_up_message(example_doc: dict[str, Any], synthesized: tuple[Path, Path], tmp_path: Path) -> None:
     event = json.loads((EVENTS / "cognitoCustomMessageEvent.json").read_text())
     event["triggerSource"] = "CustomMessage_SignUp"
-    result = run_package(example_archive(doc, synthesized[0], "example-Pool-CustomMessage"), event, tmp_path)
+    result = run_package(example_archive(example_doc, synthesized[0], "example-Pool-CustomMessage"), event, tmp_path)
     assert result["response"] == {"emailSubject": "Welcome to Example", "emailMessage": "Your verification code is ####."}
