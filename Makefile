@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | sha1sum | cut -c1-12)
 CDKTF := node_modules/.bin/cdktf
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.lock | sha1sum | cut -c1-12)
 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
@@ -14,13 +16,20 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: synth test install clean bench
 
-install: $(STAMP) $(NODE_STAMP)
+install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@rm -f $(VENV)/.installed-*
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+# checkov lives in its own virtualenv: its dependencies must not move the library's pins.
+$(CHECKOV_STAMP): requirements-checkov.lock
+	@test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	@rm -f $(CHECKOV_VENV)/.installed-*
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.lock
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -33,8 +42,8 @@ synth: $(STAMP) $(NODE_STAMP)
 	$(PY) examples/app.py
 	@$(PY) -m cdktf_userpool summary cdktf.out
 
-## Run the test suite.
-test: $(STAMP) $(NODE_STAMP)
+## Run the test suite (it also runs the cdktf CLI and checkov on every example app).
+test: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 	$(PY) -m pytest
 
 clean:

@@ -104,6 +104,7 @@ class AuthStack(TerraformStack):
             handler="mailer.handler",
             s3_bucket="example-artifacts",
             s3_key="mailer/1.4.2.zip",
+            tracing_config={"mode": "Active"},
         )
         # a custom sender: the pool gets a KMS key, the mailer's role gets kms:Decrypt on it
         pool.on(UserPoolOperation.CUSTOM_EMAIL_SENDER, mailer)

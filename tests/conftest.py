@@ -35,13 +35,16 @@ def run_example(workdir: Path, outdir: Path, hash_seed: str) -> None:
 
 @pytest.fixture(scope="session")
 def synthesized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The example app synthesized twice: different working directories, hash seeds and caches."""
+    """The example app synthesized twice: two temporary working directories, hash seeds and caches.
+
+    (The CLI tests synthesize it a third time, from the repository root, as `cdktf synth` does.)
+    """
     first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
     run_example(first, first / "cdktf.out", "1")
     saved = os.environ["CDKTF_USERPOOL_CACHE_DIR"]
     os.environ["CDKTF_USERPOOL_CACHE_DIR"] = str(second / "cache")  # packages built afresh
     try:
-        run_example(ROOT, second / "out", "4242")  # as `make synth` runs it
+        run_example(second, second / "out", "4242")
     finally:
         os.environ["CDKTF_USERPOOL_CACHE_DIR"] = saved
     return first / "cdktf.out", second / "out"
