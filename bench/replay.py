@@ -1,0 +1,44 @@
+"""The hand-written equivalent of any synthesized stack, for apps too irregular to write out twice.
+
+``replay_app`` rebuilds every resource and data source of a library synth with the provider's own
+classes, attribute for attribute (same logical ids, same references), and its Lambda archives as
+prebuilt assets: what a team would write by hand, with the zips made beforehand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any
+
+from cdktf import App, AssetType, LocalBackend, TerraformAsset, TerraformStack
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+
+def _provider_class(rtype: str, data: bool) -> type:
+    module = ("data_" + rtype) if data else rtype.removeprefix("aws_")
+    name = "".join(part.capitalize() for part in module.split("_"))
+    return getattr(importlib.import_module(f"cdktf_cdktf_provider_aws.{module}"), name)  # type: ignore[no-any-return]
+
+
+def replay_app(outdir: str, stack_json: Path) -> App:
+    """An app with the resources of ``stack_json`` (a ``cdk.tf.json``), written with provider classes."""
+    doc: dict[str, Any] = json.loads(stack_json.read_text())
+    app = App(outdir=outdir)
+    stack = TerraformStack(app, stack_json.parent.name)
+    for config in doc["provider"]["aws"]:
+        AwsProvider(stack, "aws", **config)
+    LocalBackend(stack, path=doc["terraform"]["backend"]["local"]["path"])
+    for kind, data in (("data", True), ("resource", False)):
+        for rtype, named in doc.get(kind, {}).items():
+            cls = _provider_class(rtype, data)
+            for name, body in named.items():
+                args = {k: v for k, v in body.items() if k not in ("//", "depends_on")}
+                if "filename" in args:  # the prebuilt archive, shipped as an asset like any hand-made zip
+                    folder = stack_json.parent / Path(args["filename"]).parent
+                    asset = TerraformAsset(stack, f"{name}Code", path=str(folder), type=AssetType.DIRECTORY)
+                    args["filename"] = f"{asset.path}/package.zip"
+                element = cls(stack, name, **args)
+                element.override_logical_id(name)
+    return app
