@@ -69,6 +69,11 @@ TriggerMap = Mapping[Union[str, UserPoolOperation], Any]
 
 
 @cache
+def _lambda_config_fields() -> tuple[str, ...]:
+    return tuple(n for n in inspect.signature(CognitoUserPoolLambdaConfig.__init__).parameters if n != "self")
+
+
+@cache
 def _pool_props() -> tuple[str, ...]:
     names = inspect.signature(CognitoUserPool.__init__).parameters
     return tuple(n for n in names if n not in ("self", "scope", "id_", "lambda_config"))
@@ -406,7 +411,10 @@ class UserPool(TriggerMethods, Construct):
     def _lambda_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {}
         if self._preset is not None:
-            config.update({k: v for k, v in vars(self._preset).get("_values", {}).items() if v is not None})
+            for key in _lambda_config_fields():
+                value = getattr(self._preset, key, None)
+                if value is not None:
+                    config[key] = value
         for op in sorted(self._targets, key=lambda o: TRIGGERS[o].config_key):
             target, version = self._targets[op]
             spec = TRIGGERS[op]
