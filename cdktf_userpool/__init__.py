@@ -5,8 +5,10 @@ from .errors import ArgumentTypeError as ArgumentTypeError
 from .errors import CaptureError as CaptureError
 from .errors import ConfigurationError as ConfigurationError
 from .errors import ImportedPoolError as ImportedPoolError
+from .errors import NoLocalCodeError as NoLocalCodeError
 from .errors import PackagingError as PackagingError
 from .errors import TriggerConflictError as TriggerConflictError
+from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
 from .errors import UserPoolWarning as UserPoolWarning
@@ -27,8 +29,10 @@ __all__ = [
     "ImportedFunction",
     "ImportedPoolError",
     "LambdaTrigger",
+    "NoLocalCodeError",
     "PackagingError",
     "TriggerConflictError",
+    "TriggerInvocationError",
     "TriggerSpec",
     "UnknownTriggerError",
     "UserPool",

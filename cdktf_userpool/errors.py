@@ -16,7 +16,9 @@ __all__ = [
     "CaptureError",
     "ConfigurationError",
     "ImportedPoolError",
+    "NoLocalCodeError",
     "PackagingError",
+    "TriggerInvocationError",
     "TriggerConflictError",
     "UnknownTriggerError",
     "UserPoolError",
@@ -115,6 +117,26 @@ class CaptureError(PackagingError):
         self.filename = filename
         self.lineno = lineno
         self.reason = reason
+
+
+class NoLocalCodeError(UserPoolError):
+    """A trigger's function was not packaged by this library, so there is no code to run locally."""
+
+
+class TriggerInvocationError(UserPoolError):
+    """A trigger's packaged code failed when run locally; the message is what Cognito would return.
+
+    :ivar error_type: the exception's class name (Lambda's ``errorType``).
+    :ivar error_message: the exception's message (Lambda's ``errorMessage``).
+    :ivar cognito_exception: the exception Cognito would raise to the client, e.g.
+        ``"UserLambdaValidationException"``.
+    """
+
+    def __init__(self, message: str, *, error_type: str, error_message: str, cognito_exception: str) -> None:
+        super().__init__(message)
+        self.error_type = error_type
+        self.error_message = error_message
+        self.cognito_exception = cognito_exception
 
 
 class UserPoolWarning(UserWarning):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from cdktf import AssetType, TerraformAsset, Token
@@ -119,7 +120,11 @@ class Function(Construct):
         self._check_range("memory_size", memory_size, 128, 10240)
         self._check_range("timeout", timeout, 1, 900)
         self.handler = handler
+        """The Python function this Lambda runs."""
         self.timeout = timeout
+        """Seconds before Lambda stops the function."""
+        self.memory_size = memory_size
+        """Memory in MB."""
         self.module: GeneratedModule = generate_module(
             handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
         )
@@ -157,6 +162,8 @@ class Function(Construct):
         if policy_statements:
             self.add_to_role_policy("Extra", policy_statements)
         variables = {**self.module.environment, **(environment or {})}
+        self.environment: Mapping[str, str] = MappingProxyType(variables)
+        """The function's environment variables (values may be Terraform references)."""
         self.resource = LambdaFunction(
             self,
             "Resource",
@@ -224,6 +231,8 @@ class Function(Construct):
         )
         folder = _cache_dir() / "packages" / digest
         folder.mkdir(parents=True, exist_ok=True)
+        self.archive_path = folder / ARCHIVE_NAME
+        """The package on disk: the same bytes ``cdktf deploy`` uploads."""
         for name, data in ((ARCHIVE_NAME, self._zip), (SOURCE_NAME, files[SOURCE_NAME])):
             path = folder / name
             if not path.is_file() or path.read_bytes() != data:

@@ -292,6 +292,16 @@ class UserPool(TriggerMethods, Construct):
         """The attached trigger functions, as given, by trigger."""
         return MappingProxyType({op: target.given for op, (target, _) in self._targets.items()})
 
+    def trigger_function(self, operation: UserPoolOperation | str) -> Function | None:
+        """The library ``Function`` that runs ``operation``; ``None`` if none, or if it runs elsewhere (an ARN...).
+
+        :param operation: as for :meth:`on`.
+        :raises UnknownTriggerError: if ``operation`` names no trigger.
+        """
+        op = resolve_operation(operation, argument="operation", construct_path=self._path)
+        attached = self._targets.get(op)
+        return attached[0].function if attached else None
+
     # -- attaching triggers ----------------------------------------------------------------------
 
     def _attach_from_map(self, key: Any, value: Any) -> None:

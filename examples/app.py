@@ -63,6 +63,8 @@ class AuthStack(TerraformStack):
             },
         )
 
+        self.pool = pool
+
         # 2. one method per trigger, here as decorators: the functions stay plain and testable.
         @pool.on_custom_message
         def branded_messages(event, context):

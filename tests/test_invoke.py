@@ -1,0 +1,110 @@
+"""testing.invoke: the example app's packaged triggers, run locally as deployed."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cdktf import Testing as CdktfTesting
+
+from cdktf_userpool import Function, NoLocalCodeError, TriggerInvocationError, UserPool, UserPoolOperation
+from cdktf_userpool.testing._invoke import invoke
+from tests._synth import new_stack
+from tests.conftest import ROOT
+
+EVENTS = Path(__file__).resolve().parent / "fixtures" / "events"
+
+
+def sample(name: str) -> dict[str, Any]:
+    return json.loads((EVENTS / name).read_text())
+
+
+@pytest.fixture(scope="module")
+def pool() -> UserPool:
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        import app as example
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    return example.AuthStack(CdktfTesting.app(), "example").pool
+
+
+def test_pre_sign_up_confirms_company_users(pool: UserPool) -> None:
+    result = invoke(pool, "preSignUp", sample("cognitoPreSignUpEvent.json"))
+    assert result["response"] == {"autoConfirmUser": True, "autoVerifyEmail": True}
+
+
+def test_pre_sign_up_refusal_reads_as_cognito_would_say_it(pool: UserPool) -> None:
+    event = sample("cognitoPreSignUpEvent.json")
+    event["request"]["userAttributes"]["email"] = "mallory@evil.test"
+    with pytest.raises(TriggerInvocationError) as err:
+        invoke(pool, UserPoolOperation.PRE_SIGN_UP, event)
+    assert str(err.value) == "PreSignUp failed with error sign-up is limited to example.com, example.org."
+    assert err.value.cognito_exception == "UserLambdaValidationException"
+    assert err.value.error_type == "Exception"
+
+
+@pytest.mark.parametrize(
+    ("trigger", "event_file", "response"),
+    [
+        ("pre_token_generation", "cognitoPreTokenV2GenerationEvent.json", {
+            "claimsAndScopeOverrideDetails": {
+                "idTokenGeneration": {"claimsToAddOrOverride": {"tenant": "default"}},
+                "accessTokenGeneration": {"claimsToAddOrOverride": {"tenant": "default"}},
+            }
+        }),
+        ("defineAuthChallenge", "cognitoDefineAuthChallengeEvent.json", {"issueTokens": True, "failAuthentication": False}),
+        ("customMessage", "cognitoCustomMessageEvent.json", {}),
+        ("postConfirmation", "cognitoPostConfirmationEvent.json", {}),
+    ],
+)
+def test_every_packaged_trigger_of_the_example_runs(pool: UserPool, trigger: str, event_file: str, response: dict[str, Any]) -> None:
+    event = sample(event_file)
+    assert invoke(pool, trigger, event) == {**event, "response": response}
+
+
+@pytest.mark.parametrize("trigger", ["userMigration", "customEmailSender"])
+def test_triggers_deployed_elsewhere_have_no_local_code(pool: UserPool, trigger: str) -> None:
+    with pytest.raises(NoLocalCodeError, match="did not package"):
+        invoke(pool, trigger, {})
+
+
+def test_missing_trigger_is_reported(pool: UserPool) -> None:
+    with pytest.raises(NoLocalCodeError, match="no preAuthentication trigger"):
+        invoke(pool, "preAuthentication", {})
+
+
+def returns_nothing(event, context):  # type: ignore[no-untyped-def]
+    return None
+
+
+def reads_context(event, context):  # type: ignore[no-untyped-def]
+    event["response"] = {"fn": context.function_name, "left": context.get_remaining_time_in_millis() > 0}
+    return event
+
+
+
+
+def reads_environment(event, context):  # type: ignore[no-untyped-def]
+    import os
+
+    event["response"] = {"stage": os.environ.get("STAGE"), "table": os.environ.get("TABLE")}
+    return event
+
+
+def test_output_that_is_not_an_event_is_unrecognizable() -> None:
+    fn = Function(new_stack(), "Nothing", returns_nothing)
+    with pytest.raises(TriggerInvocationError, match="Unrecognizable lambda output") as err:
+        invoke(fn, "postAuthentication", {"response": {}})
+    assert err.value.cognito_exception == "InvalidLambdaResponseException"
+
+
+def test_context_and_environment_reach_the_handler() -> None:
+    stack = new_stack()
+    assert invoke(Function(stack, "Ctx", reads_context), "preAuthentication", {})["response"] == {"fn": "test-Ctx", "left": True}
+    fn = Function(stack, "Env", reads_environment, environment={"STAGE": "prod", "TABLE": "${aws_dynamodb_table.t.name}"})
+    assert invoke(fn, "preAuthentication", {})["response"] == {"stage": "prod", "table": None}
+    assert invoke(fn, "preAuthentication", {}, environment={"TABLE": "users"})["response"] == {"stage": "prod", "table": "users"}
