@@ -41,6 +41,10 @@ Architecture = Literal["arm64", "x86_64"]
 
 RUNTIMES: tuple[str, ...] = ("python3.11", "python3.12", "python3.13", "python3.14")
 ARCHITECTURES: tuple[str, ...] = ("arm64", "x86_64")
+LOG_RETENTION_DAYS: tuple[int, ...] = (
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
+)
+"""The retentions CloudWatch Logs accepts, in days."""
 ENTRY_POINT = "cdktf_userpool_entry.handler"
 CACHE_DIR_ENV = "CDKTF_USERPOOL_CACHE_DIR"
 ARCHIVE_NAME = "package.zip"
@@ -119,6 +123,9 @@ class Function(Construct):
         self._check_choice("architecture", architecture, ARCHITECTURES)
         self._check_range("memory_size", memory_size, 128, 10240)
         self._check_range("timeout", timeout, 1, 900)
+        self._check_choice("log_retention_days", log_retention_days, LOG_RETENTION_DAYS)
+        if reserved_concurrent_executions is not None:
+            self._check_range("reserved_concurrent_executions", reserved_concurrent_executions, 0, 1_000_000)
         self.handler = handler
         """The Python function this Lambda runs."""
         self.timeout = timeout
@@ -161,6 +168,16 @@ class Function(Construct):
         )
         if policy_statements:
             self.add_to_role_policy("Extra", policy_statements)
+        clashes = sorted(set(self.module.environment) & set(environment or {}))
+        if clashes:
+            raise ConfigurationError(
+                f"Function {self.path!r} got environment={{{clashes[0]!r}: ...}}, but the handler already reads "
+                f"{clashes[0]} from the environment: it captures a Terraform value under that name. Rename the "
+                "environment variable or the captured variable.",
+                construct_path=self.path,
+                argument="environment",
+                value=dict(environment or {}),
+            )
         variables = {**self.module.environment, **(environment or {})}
         self.environment: Mapping[str, str] = MappingProxyType(variables)
         """The function's environment variables (values may be Terraform references)."""
@@ -239,7 +256,7 @@ class Function(Construct):
                 write_atomically(path, data)
         return folder, digest
 
-    def _check_choice(self, argument: str, value: object, choices: Sequence[str]) -> None:
+    def _check_choice(self, argument: str, value: object, choices: Sequence[object]) -> None:
         if value not in choices:
             raise ConfigurationError(
                 f"Function {self.path!r} got {argument}={value!r}, which is not one of "
@@ -247,7 +264,7 @@ class Function(Construct):
                 construct_path=self.path,
                 argument=argument,
                 value=value,
-                choices=choices,
+                choices=tuple(map(str, choices)),
             )
 
     def _check_range(self, argument: str, value: object, low: int, high: int) -> None:

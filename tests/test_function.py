@@ -114,6 +114,8 @@ def test_options_are_passed_through() -> None:
         ({"timeout": 0}, "timeout"),
         ({"timeout": 901}, "timeout"),
         ({"timeout": 2.5}, "timeout"),
+        ({"log_retention_days": 10}, "log_retention_days"),
+        ({"reserved_concurrent_executions": -1}, "reserved_concurrent_executions"),
     ],
 )
 def test_bad_options_are_refused(kwargs: dict[str, Any], argument: str) -> None:
@@ -196,3 +198,23 @@ def test_paths_computed_without_jsii_match_the_construct_tree() -> None:
     assert fn.path == fn.node.path == "test/Auth/Pool/PreSignUp"
     nested = Function(fn, "Nested", handler)
     assert nested.path == nested.node.path
+
+
+def reads_captured_table(event, context):  # type: ignore[no-untyped-def]
+    return {"table": table_name}
+
+
+def test_environment_may_not_shadow_a_captured_terraform_value() -> None:
+    global table_name
+    stack = new_stack()
+    from cdktf_cdktf_provider_aws.dynamodb_table import DynamodbTable
+
+    table_name = DynamodbTable(stack, "T", name="t", hash_key="id", attribute=[{"name": "id", "type": "S"}]).name
+    fn = Function(stack, "Ok", reads_captured_table)
+    assert list(fn.environment) == ["TABLE_NAME"]
+    with pytest.raises(ConfigurationError, match="already reads TABLE_NAME") as err:
+        Function(stack, "Clash", reads_captured_table, environment={"TABLE_NAME": "other"})
+    assert err.value.argument == "environment"
+
+
+table_name = "placeholder"
