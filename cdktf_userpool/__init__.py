@@ -1,4 +1,14 @@
-"""cdktf-userpool: Amazon Cognito user pools with Python Lambda triggers, for CDK for Terraform."""
+"""cdktf-userpool: Amazon Cognito user pools with Python Lambda triggers, for CDK for Terraform.
+
+Names are imported on first use (PEP 562), so ``import cdktf_userpool.events`` or
+``cdktf_userpool.testing.events`` stays cheap: only ``UserPool``, ``Function`` and their friends
+load cdktf and the AWS provider.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__ as __version__
 from .errors import ArgumentTypeError as ArgumentTypeError
@@ -12,13 +22,32 @@ from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
 from .errors import UserPoolWarning as UserPoolWarning
-from .function import Function as Function
-from .function import ImportedFunction as ImportedFunction
 from .triggers import TRIGGERS as TRIGGERS
 from .triggers import TriggerSpec as TriggerSpec
 from .triggers import UserPoolOperation as UserPoolOperation
-from .user_pool import LambdaTrigger as LambdaTrigger
-from .user_pool import UserPool as UserPool
+
+if TYPE_CHECKING:
+    from .function import Function as Function
+    from .function import ImportedFunction as ImportedFunction
+    from .user_pool import LambdaTrigger as LambdaTrigger
+    from .user_pool import UserPool as UserPool
+
+_LAZY = {
+    "Function": "function",
+    "ImportedFunction": "function",
+    "LambdaTrigger": "user_pool",
+    "UserPool": "user_pool",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "TRIGGERS",
