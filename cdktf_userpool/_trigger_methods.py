@@ -1,16 +1,29 @@
 """The twelve ``on_<trigger>`` methods of ``UserPool``, one per Cognito trigger.
 
 Each method funnels into ``UserPool._attach``; this module only gives every trigger its own typed,
-documented entry point.
+documented entry point. The overloads let a type checker infer the event type of an unannotated
+inline handler (``pool.on_pre_sign_up(lambda event, context: ...)``) and refuse a handler written
+for another trigger; at runtime every method accepts the same forms.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, overload
 
 from .triggers import UserPoolOperation
 
-F = TypeVar("F")
+if TYPE_CHECKING:
+    from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
+    from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
+    from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+
+    from . import events as ev
+    from .function import Function, ImportedFunction
+
+    FunctionTarget = Union[Function, ImportedFunction, LambdaFunction, LambdaAlias, DataAwsLambdaFunction, str]
+    """The trigger function forms that are not Python callables."""
+
+T = TypeVar("T", bound="FunctionTarget")
 
 
 class TriggerMethods:
@@ -20,7 +33,13 @@ class TriggerMethods:
 
         def _attach(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, *, argument: str) -> Any: ...
 
-    def on_create_auth_challenge(self, fn: F) -> F:
+    @overload
+    def on_create_auth_challenge(self, fn: ev.CreateAuthChallengeHandler) -> ev.CreateAuthChallengeHandler: ...
+    @overload
+    def on_create_auth_challenge(self, fn: ev.CreateAuthChallengeEventHandler) -> ev.CreateAuthChallengeEventHandler: ...
+    @overload
+    def on_create_auth_challenge(self, fn: T) -> T: ...
+    def on_create_auth_challenge(self, fn: Any) -> Any:
         """Run ``fn`` to create a custom authentication challenge (custom auth flow).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -28,9 +47,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CREATE_AUTH_CHALLENGE, fn, None, argument="on_create_auth_challenge()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.CREATE_AUTH_CHALLENGE, fn, None, argument="on_create_auth_challenge()")
 
-    def on_custom_message(self, fn: F) -> F:
+    @overload
+    def on_custom_message(self, fn: ev.CustomMessageHandler) -> ev.CustomMessageHandler: ...
+    @overload
+    def on_custom_message(self, fn: ev.CustomMessageEventHandler) -> ev.CustomMessageEventHandler: ...
+    @overload
+    def on_custom_message(self, fn: T) -> T: ...
+    def on_custom_message(self, fn: Any) -> Any:
         """Run ``fn`` to customize the email and SMS messages Cognito sends.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -38,9 +63,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_MESSAGE, fn, None, argument="on_custom_message()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.CUSTOM_MESSAGE, fn, None, argument="on_custom_message()")
 
-    def on_define_auth_challenge(self, fn: F) -> F:
+    @overload
+    def on_define_auth_challenge(self, fn: ev.DefineAuthChallengeHandler) -> ev.DefineAuthChallengeHandler: ...
+    @overload
+    def on_define_auth_challenge(self, fn: ev.DefineAuthChallengeEventHandler) -> ev.DefineAuthChallengeEventHandler: ...
+    @overload
+    def on_define_auth_challenge(self, fn: T) -> T: ...
+    def on_define_auth_challenge(self, fn: Any) -> Any:
         """Run ``fn`` to decide the next challenge of the custom auth flow.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -48,9 +79,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.DEFINE_AUTH_CHALLENGE, fn, None, argument="on_define_auth_challenge()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.DEFINE_AUTH_CHALLENGE, fn, None, argument="on_define_auth_challenge()")
 
-    def on_post_authentication(self, fn: F) -> F:
+    @overload
+    def on_post_authentication(self, fn: ev.PostAuthenticationHandler) -> ev.PostAuthenticationHandler: ...
+    @overload
+    def on_post_authentication(self, fn: ev.PostAuthenticationEventHandler) -> ev.PostAuthenticationEventHandler: ...
+    @overload
+    def on_post_authentication(self, fn: T) -> T: ...
+    def on_post_authentication(self, fn: Any) -> Any:
         """Run ``fn`` after a user signs in.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -58,9 +95,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.POST_AUTHENTICATION, fn, None, argument="on_post_authentication()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.POST_AUTHENTICATION, fn, None, argument="on_post_authentication()")
 
-    def on_post_confirmation(self, fn: F) -> F:
+    @overload
+    def on_post_confirmation(self, fn: ev.PostConfirmationHandler) -> ev.PostConfirmationHandler: ...
+    @overload
+    def on_post_confirmation(self, fn: ev.PostConfirmationEventHandler) -> ev.PostConfirmationEventHandler: ...
+    @overload
+    def on_post_confirmation(self, fn: T) -> T: ...
+    def on_post_confirmation(self, fn: Any) -> Any:
         """Run ``fn`` after a user is confirmed.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -68,9 +111,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.POST_CONFIRMATION, fn, None, argument="on_post_confirmation()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.POST_CONFIRMATION, fn, None, argument="on_post_confirmation()")
 
-    def on_pre_authentication(self, fn: F) -> F:
+    @overload
+    def on_pre_authentication(self, fn: ev.PreAuthenticationHandler) -> ev.PreAuthenticationHandler: ...
+    @overload
+    def on_pre_authentication(self, fn: ev.PreAuthenticationEventHandler) -> ev.PreAuthenticationEventHandler: ...
+    @overload
+    def on_pre_authentication(self, fn: T) -> T: ...
+    def on_pre_authentication(self, fn: Any) -> Any:
         """Run ``fn`` before a user signs in; it can deny the sign-in.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -78,9 +127,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_AUTHENTICATION, fn, None, argument="on_pre_authentication()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.PRE_AUTHENTICATION, fn, None, argument="on_pre_authentication()")
 
-    def on_pre_sign_up(self, fn: F) -> F:
+    @overload
+    def on_pre_sign_up(self, fn: ev.PreSignUpHandler) -> ev.PreSignUpHandler: ...
+    @overload
+    def on_pre_sign_up(self, fn: ev.PreSignUpEventHandler) -> ev.PreSignUpEventHandler: ...
+    @overload
+    def on_pre_sign_up(self, fn: T) -> T: ...
+    def on_pre_sign_up(self, fn: Any) -> Any:
         """Run ``fn`` before Cognito signs up a user; it can reject, confirm or verify.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -88,9 +143,37 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_SIGN_UP, fn, None, argument="on_pre_sign_up()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.PRE_SIGN_UP, fn, None, argument="on_pre_sign_up()")
 
-    def on_pre_token_generation(self, fn: F, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = "V1_0") -> F:
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationHandler, *, lambda_version: Literal["V1_0"] = ...
+    ) -> ev.PreTokenGenerationHandler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationEventHandler, *, lambda_version: Literal["V1_0"] = ...
+    ) -> ev.PreTokenGenerationEventHandler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationV2Handler, *, lambda_version: Literal["V2_0"]
+    ) -> ev.PreTokenGenerationV2Handler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationV2EventHandler, *, lambda_version: Literal["V2_0"]
+    ) -> ev.PreTokenGenerationV2EventHandler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationV3Handler, *, lambda_version: Literal["V3_0"]
+    ) -> ev.PreTokenGenerationV3Handler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: ev.PreTokenGenerationV3EventHandler, *, lambda_version: Literal["V3_0"]
+    ) -> ev.PreTokenGenerationV3EventHandler: ...
+    @overload
+    def on_pre_token_generation(
+        self, fn: T, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = ...
+    ) -> T: ...
+    def on_pre_token_generation(self, fn: Any, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = "V1_0") -> Any:
         """Run ``fn`` before Cognito issues tokens; it can change claims (and, from V2_0, scopes).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -101,9 +184,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_TOKEN_GENERATION, fn, lambda_version, argument="on_pre_token_generation()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.PRE_TOKEN_GENERATION, fn, lambda_version, argument="on_pre_token_generation()")
 
-    def on_user_migration(self, fn: F) -> F:
+    @overload
+    def on_user_migration(self, fn: ev.UserMigrationHandler) -> ev.UserMigrationHandler: ...
+    @overload
+    def on_user_migration(self, fn: ev.UserMigrationEventHandler) -> ev.UserMigrationEventHandler: ...
+    @overload
+    def on_user_migration(self, fn: T) -> T: ...
+    def on_user_migration(self, fn: Any) -> Any:
         """Run ``fn`` to migrate a user unknown to the pool from another directory (migrate user).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -111,9 +200,15 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.USER_MIGRATION, fn, None, argument="on_user_migration()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.USER_MIGRATION, fn, None, argument="on_user_migration()")
 
-    def on_verify_auth_challenge_response(self, fn: F) -> F:
+    @overload
+    def on_verify_auth_challenge_response(self, fn: ev.VerifyAuthChallengeResponseHandler) -> ev.VerifyAuthChallengeResponseHandler: ...
+    @overload
+    def on_verify_auth_challenge_response(self, fn: ev.VerifyAuthChallengeResponseEventHandler) -> ev.VerifyAuthChallengeResponseEventHandler: ...
+    @overload
+    def on_verify_auth_challenge_response(self, fn: T) -> T: ...
+    def on_verify_auth_challenge_response(self, fn: Any) -> Any:
         """Run ``fn`` to check the answer to a custom auth challenge.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -121,9 +216,17 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, fn, None, argument="on_verify_auth_challenge_response()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, fn, None, argument="on_verify_auth_challenge_response()")
 
-    def on_custom_email_sender(self, fn: F, *, lambda_version: Literal["V1_0"] = "V1_0") -> F:
+    @overload
+    def on_custom_email_sender(self, fn: ev.CustomEmailSenderHandler, *, lambda_version: Literal["V1_0"] = ...) -> ev.CustomEmailSenderHandler: ...
+    @overload
+    def on_custom_email_sender(
+        self, fn: ev.CustomEmailSenderEventHandler, *, lambda_version: Literal["V1_0"] = ...
+    ) -> ev.CustomEmailSenderEventHandler: ...
+    @overload
+    def on_custom_email_sender(self, fn: T, *, lambda_version: Literal["V1_0"] = ...) -> T: ...
+    def on_custom_email_sender(self, fn: Any, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
         """Run ``fn`` to send Cognito's emails yourself (codes arrive encrypted with the pool's KMS key).
 
         Needs a KMS key: the pool's ``kms_key``, or one created for it; the function's role gets
@@ -135,9 +238,17 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_EMAIL_SENDER, fn, lambda_version, argument="on_custom_email_sender()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.CUSTOM_EMAIL_SENDER, fn, lambda_version, argument="on_custom_email_sender()")
 
-    def on_custom_sms_sender(self, fn: F, *, lambda_version: Literal["V1_0"] = "V1_0") -> F:
+    @overload
+    def on_custom_sms_sender(self, fn: ev.CustomSMSSenderHandler, *, lambda_version: Literal["V1_0"] = ...) -> ev.CustomSMSSenderHandler: ...
+    @overload
+    def on_custom_sms_sender(
+        self, fn: ev.CustomSMSSenderEventHandler, *, lambda_version: Literal["V1_0"] = ...
+    ) -> ev.CustomSMSSenderEventHandler: ...
+    @overload
+    def on_custom_sms_sender(self, fn: T, *, lambda_version: Literal["V1_0"] = ...) -> T: ...
+    def on_custom_sms_sender(self, fn: Any, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
         """Run ``fn`` to send Cognito's SMS messages yourself (codes arrive encrypted with the pool's KMS key).
 
         Needs a KMS key: the pool's ``kms_key``, or one created for it; the function's role gets
@@ -149,4 +260,4 @@ class TriggerMethods:
         :returns: ``fn`` unchanged, so this works as a decorator.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_SMS_SENDER, fn, lambda_version, argument="on_custom_sms_sender()")  # type: ignore[no-any-return]
+        return self._attach(UserPoolOperation.CUSTOM_SMS_SENDER, fn, lambda_version, argument="on_custom_sms_sender()")

@@ -209,6 +209,7 @@ class UserPool(TriggerMethods, Construct):
                 expected=("CognitoUserPool",),
             )
         scope, wrapper_id = user_pool.node.scope, f"{user_pool.node.id}Triggers"
+        assert isinstance(scope, Construct)  # a resource always has a parent
         existing = scope.node.try_find_child(wrapper_id)
         if isinstance(existing, UserPool):
             return existing
@@ -493,7 +494,8 @@ class UserPool(TriggerMethods, Construct):
             resolve_operation(operation, argument="operation", construct_path=self._path)
 
             def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
-                return self._on(operation, function, lambda_version)
+                self._on(operation, function, lambda_version)
+                return function
 
             return decorator
         return self._on(operation, fn, lambda_version)
