@@ -11,7 +11,7 @@ import difflib
 import inspect
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from types import MappingProxyType
@@ -472,30 +472,10 @@ class UserPool(TriggerMethods, Construct):
             value=value,
         )
 
-    def _on(self, operation: UserPoolOperation | str, fn: FunctionLike, lambda_version: str | None) -> Any:
-        op = resolve_operation(operation, argument="operation", construct_path=self._path)
-        return self._attach(op, fn, lambda_version, argument=f"on({operation!r})")
-
-    def on(
-        self, operation: UserPoolOperation | str, fn: FunctionLike = None, *, lambda_version: str | None = None
+    def _on(
+        self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None, *, check_only: bool = False
     ) -> Any:
-        """Attach ``fn`` to the trigger named ``operation``.
-
-        :param operation: a :class:`UserPoolOperation`, the trigger's name as Cognito's documentation
-            spells it (``"preSignUp"``), or its snake_case name (``"pre_sign_up"``).
-        :param fn: the function, in any form; leave it out to use ``on(...)`` as a decorator.
-        :param lambda_version: the event version (pre token generation: ``"V1_0"``, ``"V2_0"``,
-            ``"V3_0"``; custom senders: ``"V1_0"``). Default: ``"V1_0"`` where a version applies.
-        :returns: ``fn`` unchanged (or, without ``fn``, a decorator that attaches and returns it).
-        :raises UnknownTriggerError: if ``operation`` names no trigger.
-        :raises TriggerConflictError: if the trigger already has a function.
-        """
-        if fn is None:
-            resolve_operation(operation, argument="operation", construct_path=self._path)
-
-            def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
-                self._on(operation, function, lambda_version)
-                return function
-
-            return decorator
-        return self._on(operation, fn, lambda_version)
+        op = resolve_operation(operation, argument="operation", construct_path=self._path)
+        if check_only:
+            return None
+        return self._attach(op, fn, lambda_version, argument=f"on({operation!r})")

@@ -21,7 +21,7 @@ from typing import assert_type
 
 from cdktf import App, TerraformStack
 
-from cdktf_userpool import Function, UserPool
+from cdktf_userpool import Function, UserPool, UserPoolOperation
 from cdktf_userpool.events import (
     CustomMessageEvent,
     LambdaContext,
@@ -59,6 +59,23 @@ async def confirm(event: PreSignUpEvent) -> PreSignUpEvent:
 
 
 assert_type(pool.on_pre_sign_up(confirm), PreSignUpEventHandler)
+
+# on() infers the same way from the docs name, the snake_case name and the enum member
+other = UserPool(stack, "Other")
+assert_type(other.on("preSignUp", lambda event, ctx: event if event["request"]["userAttributes"] else event), PreSignUpHandler)
+assert_type(other.on("post_confirmation", lambda event: event), PostConfirmationEventHandler)
+assert_type(other.on(UserPoolOperation.PRE_TOKEN_GENERATION, lambda event, ctx: event, lambda_version="V2_0"), PreTokenGenerationV2Handler)
+assert_type(other.on("userMigration", "arn:aws:lambda:us-east-1:123456789012:function:f"), str)
+
+
+@other.on("customMessage")
+def other_messages(event: CustomMessageEvent, context: LambdaContext) -> CustomMessageEvent:
+    return event
+
+
+dynamic_name: str = "verifyAuthChallengeResponse"
+# a name known only at runtime type-checks with the non-Python forms; Python handlers need a literal name
+assert_type(other.on(dynamic_name, "arn:aws:lambda:us-east-1:123456789012:function:g"), str)
 """
 
 NEGATIVE = {
@@ -84,6 +101,16 @@ def v1(event: PreTokenGenerationEvent, context: LambdaContext) -> PreTokenGenera
 
 
 pool.on_pre_token_generation(v1, lambda_version="V2_0")
+""",
+    "on_wrong_trigger": """
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+
+
+pool.on("customMessage", sign_up)
+""",
+    "on_enum_unknown_key": """
+pool.on(UserPoolOperation.PRE_SIGN_UP, lambda event, ctx: event["request"]["noSuchKey"])
 """,
     "event_only_wrong_type": """
 def only_event(event: CustomMessageEvent) -> CustomMessageEvent:
