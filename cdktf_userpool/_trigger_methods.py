@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, overload
 
-from .triggers import UserPoolOperation
+from .triggers import UserPoolOperation, resolve_operation
 
 if TYPE_CHECKING:
     from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
@@ -35,9 +35,9 @@ class TriggerMethods:
 
         def _attach(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, *, argument: str) -> Any: ...
 
-        def _on(
-            self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None, *, check_only: bool = False
-        ) -> Any: ...
+        _path: str
+
+        def _on(self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None) -> Any: ...
 
     @overload
     def on_create_auth_challenge(self, fn: ev.CreateAuthChallengeHandler) -> ev.CreateAuthChallengeHandler: ...
@@ -386,7 +386,7 @@ class TriggerMethods:
         :raises TriggerConflictError: if the trigger already has a function.
         """
         if fn is None:
-            self._on(operation, None, lambda_version, check_only=True)
+            resolve_operation(operation, argument="operation", construct_path=self._path)  # fail now, not at decoration
 
             def decorator(function: F) -> F:
                 self._on(operation, function, lambda_version)

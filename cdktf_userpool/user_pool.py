@@ -63,8 +63,6 @@ class LambdaTrigger:
     lambda_version: str | None = None
 
 
-FunctionLike = Any
-"""Anything a trigger may be: a Python callable, ``Function``, provider function, or Lambda ARN."""
 TriggerMap = Mapping[Union[str, UserPoolOperation], Any]
 
 
@@ -472,10 +470,6 @@ class UserPool(TriggerMethods, Construct):
             value=value,
         )
 
-    def _on(
-        self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None, *, check_only: bool = False
-    ) -> Any:
+    def _on(self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None) -> Any:
         op = resolve_operation(operation, argument="operation", construct_path=self._path)
-        if check_only:
-            return None
         return self._attach(op, fn, lambda_version, argument=f"on({operation!r})")
