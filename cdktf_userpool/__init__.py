@@ -22,6 +22,7 @@ from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
 from .errors import UserPoolWarning as UserPoolWarning
+from ._lambda_triggers import LambdaTriggers as LambdaTriggers
 from .triggers import TRIGGERS as TRIGGERS
 from .triggers import TriggerSpec as TriggerSpec
 from .triggers import UserPoolOperation as UserPoolOperation
@@ -58,6 +59,7 @@ __all__ = [
     "ImportedFunction",
     "ImportedPoolError",
     "LambdaTrigger",
+    "LambdaTriggers",
     "NoLocalCodeError",
     "PackagingError",
     "TriggerConflictError",

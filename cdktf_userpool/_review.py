@@ -177,7 +177,7 @@ def review(path: Path) -> tuple[list[str], list[str]]:
             found = stack.function_of(arn)
             fn_name = found[0] if found else None
             if found:
-                fn = found[1]
+                fn_name, fn = found
                 lines.append(f"  {docs_name}{version} -> {fn.get('function_name')} (aws_lambda_function.{fn_name})")
                 lines.append(
                     f"    {fn.get('runtime')} {','.join(fn.get('architectures', ['x86_64']))}, timeout "

@@ -11,11 +11,13 @@ import base64
 import hashlib
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, overload
+
+from typing_extensions import TypeVar, Unpack
 
 from cdktf import AssetType, TerraformAsset, Token
 from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
@@ -32,7 +34,10 @@ from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document, static_policy_document
 from .errors import ArgumentTypeError, ConfigurationError
 
-__all__ = ["Architecture", "Function", "ImportedFunction", "Runtime"]
+if TYPE_CHECKING:
+    from .events import LambdaContext
+
+__all__ = ["Architecture", "Function", "FunctionOptions", "ImportedFunction", "Runtime"]
 
 Runtime = Literal["python3.11", "python3.12", "python3.13", "python3.14"]
 """Lambda Python runtimes a ``Function`` can use."""
@@ -64,8 +69,32 @@ def _cache_dir() -> Path:
     return Path(base)
 
 
-class Function(Construct):
+EventT = TypeVar("EventT", default=Any)
+"""The event type a ``Function``'s handler takes (``Any`` when the checker cannot tell)."""
+
+
+class FunctionOptions(TypedDict, total=False):
+    """The keyword arguments of :class:`Function` after the handler (see its docstring for defaults)."""
+
+    runtime: Runtime
+    architecture: Architecture
+    memory_size: int
+    timeout: int
+    environment: Mapping[str, str] | None
+    reserved_concurrent_executions: int | None
+    policy_statements: Sequence[Statement] | None
+    log_retention_days: int
+    description: str | None
+    requirements: Sequence[str] | None
+
+
+class Function(Construct, Generic[EventT]):
     """A Lambda function whose code is a Python callable from your cdktf app.
+
+    ``Function`` is generic in the event type its handler takes, so type checkers follow it to the
+    trigger it is attached to: ``pool.on_pre_sign_up(Function(self, "SignUp", lambda event, ctx: ...))``
+    checks the lambda against ``PreSignUpEvent``, and a ``Function`` whose handler is annotated for
+    another trigger is a type error there.
 
     The callable's source and what it reads from outside are written into a readable module
     (``trigger.py``, kept beside the archive in the synth output for review) and a deterministic
@@ -91,6 +120,16 @@ class Function(Construct):
         (``$CDKTF_USERPOOL_CACHE_DIR``, default ``~/.cache/cdktf-userpool``). Default: none.
     """
 
+    @overload
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        handler: Callable[[EventT, LambdaContext], EventT | Awaitable[EventT]],
+        **options: Unpack[FunctionOptions],
+    ) -> None: ...
+    @overload
+    def __init__(self, scope: Construct, id: str, handler: Callable[[EventT], EventT | Awaitable[EventT]], **options: Unpack[FunctionOptions]) -> None: ...
     def __init__(
         self,
         scope: Construct,

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any, cast
 
 import jsii
 from cdktf import Aspects, Fn, IAspect, Token
@@ -25,6 +25,7 @@ from cdktf_cdktf_provider_aws.kms_key import KmsKey
 from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
 from constructs import Construct, IConstruct
 
+from ._lambda_triggers import LambdaTriggers
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._naming import construct_path, physical_name
 from ._policy import allow
@@ -63,7 +64,8 @@ class LambdaTrigger:
     lambda_version: str | None = None
 
 
-TriggerMap = Mapping[Union[str, UserPoolOperation], Any]
+_NO_TRIGGERS = cast("LambdaTriggers", MappingProxyType({}))
+"""The default of ``lambda_triggers``: a read-only empty mapping (a shared ``{}`` could be mutated)."""
 
 
 @cache
@@ -98,7 +100,8 @@ class UserPool(TriggerMethods, Construct):
 
     :param scope: the parent construct.
     :param id: the construct id.
-    :param lambda_triggers: trigger functions by snake_case trigger name (values may be
+    :param lambda_triggers: trigger functions by snake_case trigger name, typed by
+        :class:`LambdaTriggers` so checkers infer each inline handler's event (values may be
         :class:`LambdaTrigger` to set a ``lambda_version``). Default: none.
     :param kms_key: the key custom senders encrypt with (``KmsKey``, ``DataAwsKmsKey`` or key ARN).
         Default: a rotating symmetric key is created when a custom sender is attached.
@@ -119,7 +122,7 @@ class UserPool(TriggerMethods, Construct):
         scope: Construct,
         id: str,
         *,
-        lambda_triggers: TriggerMap | None = None,
+        lambda_triggers: LambdaTriggers = _NO_TRIGGERS,
         kms_key: KmsKeyLike | None = None,
         import_existing: str | None = None,
         **props: Any,
@@ -144,7 +147,18 @@ class UserPool(TriggerMethods, Construct):
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
-        for key, value in (lambda_triggers or {}).items():
+        if lambda_triggers is None:  # not in the signature (checkers then report key errors precisely), but harmless
+            lambda_triggers = _NO_TRIGGERS
+        if not isinstance(lambda_triggers, Mapping):
+            raise ArgumentTypeError(
+                f"UserPool {self._path!r} got lambda_triggers={lambda_triggers!r} of type "
+                f"{type(lambda_triggers).__name__}, which is not a mapping. Pass a dict of trigger functions by "
+                "snake_case trigger name, e.g. lambda_triggers={'pre_sign_up': fn}.",
+                argument="lambda_triggers",
+                value=lambda_triggers,
+                expected=("dict",),
+            )
+        for key, value in lambda_triggers.items():
             self._attach_from_map(key, value)
 
     # -- other ways in ---------------------------------------------------------------------------

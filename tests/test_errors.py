@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import (
+    ArgumentTypeError,
     ConfigurationError,
     TriggerConflictError,
     UnknownTriggerError,
@@ -90,6 +91,18 @@ def test_a_second_function_for_a_trigger_is_a_conflict(second: Any) -> None:
     assert err.value.operation is UserPoolOperation.PRE_SIGN_UP
     assert ARN in err.value.existing
     assert pool.triggers == {UserPoolOperation.PRE_SIGN_UP: ARN}
+
+
+@pytest.mark.parametrize("value", [[("pre_sign_up", ARN)], ARN])
+def test_lambda_triggers_must_be_a_mapping(value: Any) -> None:
+    with pytest.raises(ArgumentTypeError, match=r"lambda_triggers=.* which is not a mapping\. Pass a dict") as err:
+        UserPool(new_stack(), "Pool", lambda_triggers=value)
+    assert err.value.argument == "lambda_triggers"
+
+
+def test_lambda_triggers_none_means_no_triggers() -> None:
+    pool = UserPool(new_stack(), "Pool", lambda_triggers=None)  # type: ignore[arg-type]
+    assert dict(pool.triggers) == {}
 
 
 def test_lambda_config_argument_is_refused() -> None:

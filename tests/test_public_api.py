@@ -16,6 +16,7 @@ def test_all_is_pinned() -> None:
             "ImportedFunction",
             "ImportedPoolError",
             "LambdaTrigger",
+            "LambdaTriggers",
             "NoLocalCodeError",
             "PackagingError",
             "TriggerConflictError",
@@ -40,3 +41,10 @@ def test_public_names_have_docstrings() -> None:
             assert obj.__doc__, name
     for method in ("on", "on_pre_sign_up", "from_", "from_user_pool_id", "from_user_pool_arn"):
         assert getattr(cdktf_userpool.UserPool, method).__doc__, method
+
+
+def test_lambda_triggers_type_has_one_key_per_trigger() -> None:
+    """The TypedDict behind ``lambda_triggers=`` keeps up with the trigger table."""
+    keys = cdktf_userpool.LambdaTriggers.__optional_keys__
+    assert sorted(keys) == sorted(spec.snake_name for spec in cdktf_userpool.TRIGGERS.values())
+    assert not cdktf_userpool.LambdaTriggers.__required_keys__

@@ -21,15 +21,17 @@ from typing import assert_type
 
 from cdktf import App, TerraformStack
 
-from cdktf_userpool import Function, UserPool, UserPoolOperation
+from cdktf_userpool import Function, LambdaTrigger, LambdaTriggers, UserPool, UserPoolOperation
 from cdktf_userpool.events import (
     CustomMessageEvent,
+    PostConfirmationEvent,
     LambdaContext,
     PostConfirmationEventHandler,
     PreSignUpEvent,
     PreSignUpEventHandler,
     PreSignUpHandler,
     PreTokenGenerationV2Handler,
+    VerifyAuthChallengeResponseEvent,
 )
 
 stack = TerraformStack(App(), "s")
@@ -45,7 +47,7 @@ v2 = pool.on_pre_token_generation(lambda event, ctx: event, lambda_version="V2_0
 assert_type(v2, PreTokenGenerationV2Handler)
 assert_type(pool.on_user_migration("arn:aws:lambda:us-east-1:123456789012:function:f"), str)
 function = Function(stack, "F", lambda event, ctx: event)
-assert_type(pool.on_verify_auth_challenge_response(function), Function)
+assert_type(pool.on_verify_auth_challenge_response(function), Function[VerifyAuthChallengeResponseEvent])
 
 
 @pool.on_custom_message
@@ -76,9 +78,37 @@ def other_messages(event: CustomMessageEvent, context: LambdaContext) -> CustomM
 dynamic_name: str = "verifyAuthChallengeResponse"
 # a name known only at runtime type-checks with the non-Python forms; Python handlers need a literal name
 assert_type(other.on(dynamic_name, "arn:aws:lambda:us-east-1:123456789012:function:g"), str)
+
+# lambda_triggers is a TypedDict: each inline handler gets its trigger's event type
+def post_confirm(event: PostConfirmationEvent) -> PostConfirmationEvent:
+    return event
+
+
+typed = UserPool(
+    stack,
+    "Typed",
+    lambda_triggers={
+        "pre_sign_up": lambda event, ctx: assert_type(event, PreSignUpEvent),
+        "custom_message": lambda event, ctx: assert_type(event, CustomMessageEvent),
+        "post_confirmation": post_confirm,
+        "define_auth_challenge": Function(stack, "Define", lambda event, ctx: event),
+        "user_migration": "arn:aws:lambda:us-east-1:123456789012:function:f",
+        "pre_token_generation": LambdaTrigger("arn:aws:lambda:us-east-1:123456789012:function:t", "V2_0"),
+    },
+)
+prepared: LambdaTriggers = {"pre_authentication": lambda event, ctx: event}
+UserPool(stack, "Prepared", lambda_triggers=prepared)
+
+# Function is generic in its handler's event, which the trigger APIs check
+sign_up_function = Function(stack, "SignUp", lambda event, ctx: event if event["request"]["userAttributes"] else event)
+assert_type(sign_up_function, Function)
+assert_type(Function(stack, "Messages", messages), Function[CustomMessageEvent])
+attached = other.on_pre_sign_up(Function(stack, "Inline", lambda event, ctx: event))
+assert_type(attached, Function[PreSignUpEvent])
+assert_type(other.on("customMessage", Function(stack, "Typed2", messages)), Function[CustomMessageEvent])
 """
 
-NEGATIVE = {
+NEGATIVE: dict[str, str] = {
     "wrong_trigger": """
 def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
     return event
@@ -112,6 +142,46 @@ pool.on("customMessage", sign_up)
     "on_enum_unknown_key": """
 pool.on(UserPoolOperation.PRE_SIGN_UP, lambda event, ctx: event["request"]["noSuchKey"])
 """,
+    "triggers_unknown_key": """
+UserPool(stack, "T", lambda_triggers={"pre_signup": lambda event, ctx: event})
+""",
+    "triggers_inline_unknown_key": """
+UserPool(stack, "T", lambda_triggers={"pre_sign_up": lambda event, ctx: event["response"]["autoConfirm"]})
+""",
+    "triggers_wrong_handler": """
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+
+
+UserPool(stack, "T", lambda_triggers={"custom_message": sign_up})
+""",
+    "triggers_function_wrong_trigger": """
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+
+
+UserPool(stack, "T", lambda_triggers={"custom_message": Function(stack, "F2", sign_up)})
+""",
+    "triggers_function_inline_unknown_key": """
+UserPool(stack, "T", lambda_triggers={"pre_sign_up": Function(stack, "F2", lambda event, ctx: event["request"]["nope"])})
+""",
+    "function_wrong_trigger": """
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+
+
+pool.on_custom_message(Function(stack, "F2", sign_up))
+""",
+    "function_inline_unknown_key": """
+pool.on_pre_sign_up(Function(stack, "F2", lambda event, ctx: event["request"]["noSuchKey"]))
+""",
+    "on_function_wrong_trigger": """
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+
+
+pool.on("custom_message", Function(stack, "F2", sign_up))
+""",
     "event_only_wrong_type": """
 def only_event(event: CustomMessageEvent) -> CustomMessageEvent:
     return event
@@ -119,6 +189,26 @@ def only_event(event: CustomMessageEvent) -> CustomMessageEvent:
 
 pool.on_post_authentication(only_event)
 """,
+}
+
+
+#: What each negative snippet must be reported for, so that an unrelated error cannot pass for it.
+EXPECTED: dict[str, str] = {
+    "wrong_trigger": 'incompatible type "Callable[[PreSignUpEvent, LambdaContext], PreSignUpEvent]"',
+    "unknown_response_key": 'TypedDict "PreSignUpResponse" has no key "autoConfirm"',
+    "not_a_function": 'argument type "int"',
+    "v1_handler_for_v2": '"Callable[[PreTokenGenerationEvent, LambdaContext], PreTokenGenerationEvent]", "str"',
+    "on_wrong_trigger": '"str", "Callable[[PreSignUpEvent, LambdaContext], PreSignUpEvent]"',
+    "on_enum_unknown_key": 'No overload variant of "on"',
+    "event_only_wrong_type": 'incompatible type "Callable[[CustomMessageEvent], CustomMessageEvent]"',
+    "triggers_unknown_key": 'Extra key "pre_signup" for TypedDict "LambdaTriggers"',
+    "triggers_inline_unknown_key": 'TypedDict "PreSignUpResponse" has no key "autoConfirm"',
+    "triggers_wrong_handler": 'TypedDict item "custom_message"',
+    "triggers_function_wrong_trigger": 'expected "Callable[[CustomMessageEvent, LambdaContext]',
+    "triggers_function_inline_unknown_key": 'TypedDict "PreSignUpRequest" has no key "nope"',
+    "function_wrong_trigger": 'expected "Callable[[CustomMessageEvent, LambdaContext]',
+    "function_inline_unknown_key": 'TypedDict "PreSignUpRequest" has no key "noSuchKey"',
+    "on_function_wrong_trigger": '"str", "Function[PreSignUpEvent]"',
 }
 
 
@@ -151,3 +241,8 @@ def test_inference_checks_cleanly_library_included(mypy_report: dict[str, list[s
 @pytest.mark.parametrize("name", sorted(NEGATIVE))
 def test_mismatched_handlers_are_type_errors(mypy_report: dict[str, list[str]], name: str) -> None:
     assert mypy_report.get(name), f"mypy accepted the {name} snippet"
+    assert any(EXPECTED[name] in error for error in mypy_report[name]), mypy_report[name]
+
+
+def test_every_negative_snippet_says_what_it_must_be_reported_for() -> None:
+    assert sorted(EXPECTED) == sorted(NEGATIVE)

@@ -36,6 +36,11 @@ __all__ = [
 ]
 
 RUNTIME_PROVIDED = frozenset({"boto3", "botocore"})
+SHIPPED_LIBRARY_MODULES = frozenset({"cdktf_userpool.events"})
+"""Modules of this library that may run in Lambda (standard library only, no side effects)."""
+_SHIPPED_PACKAGE_INIT = (
+    b'"""The parts of cdktf_userpool that run in Lambda; the rest of the library builds infrastructure."""\n'
+)
 INFRASTRUCTURE = frozenset({"cdktf", "constructs", "jsii", "cdktf_userpool"})
 _INFRASTRUCTURE_PREFIXES = ("cdktf_cdktf_provider_",)
 _THIRD_PARTY_DIRS = frozenset({"site-packages", "dist-packages"})
@@ -47,6 +52,7 @@ class ModuleKind(enum.Enum):
     STDLIB = "standard library"
     RUNTIME = "provided by the Lambda runtime"
     INFRASTRUCTURE = "infrastructure library"
+    LIBRARY = "part of this library that runs in Lambda"
     THIRD_PARTY = "third-party distribution"
     PROJECT = "project module"
     MAIN = "the app's main script"
@@ -78,6 +84,8 @@ def module_facts(name: str) -> ModuleFacts:
     :raises CaptureError: never; problems are reported by the caller, which knows the use site.
     """
     top = name.partition(".")[0]
+    if name in SHIPPED_LIBRARY_MODULES:
+        return ModuleFacts(name, ModuleKind.LIBRARY, Path(__file__).resolve().parents[1] / "events.py")
     if top in RUNTIME_PROVIDED:
         return ModuleFacts(name, ModuleKind.RUNTIME)
     if top in INFRASTRUCTURE or top.startswith(_INFRASTRUCTURE_PREFIXES):
@@ -194,11 +202,23 @@ class ProjectFiles:
                 )
             self.requirements.add(facts.requirement)
             return
+        if kind is ModuleKind.LIBRARY:
+            assert facts.path is not None
+            self.files.setdefault("cdktf_userpool/__init__.py", _SHIPPED_PACKAGE_INIT)
+            self.files.setdefault("/".join(facts.name.split(".")) + ".py", facts.path.read_bytes())
+            return
         if kind is ModuleKind.INFRASTRUCTURE:
+            hint = "Move the trigger code into a module that does not build infrastructure."
+            if facts.name.partition(".")[0] == "cdktf_userpool":
+                shipped = ", ".join(sorted(SHIPPED_LIBRARY_MODULES))
+                hint = (
+                    f"Of this library only {shipped} runs in Lambda: import from it directly "
+                    "(`from cdktf_userpool.events import PreSignUpEvent`)."
+                )
             raise fail(
                 f"module {facts.name!r}",
                 "it is an infrastructure library (cdktf, constructs, jsii, cdktf_userpool), which does not exist in "
-                "Lambda. Move the trigger code into a module that does not build infrastructure.",
+                f"Lambda. {hint}",
             )
         if kind is ModuleKind.MAIN:
             raise fail(
@@ -290,6 +310,8 @@ def import_targets(module: str, attribute: str | None) -> list[tuple[str, bool]]
     """
     if attribute is None:
         return [(module, True)]
+    if f"{module}.{attribute}" in SHIPPED_LIBRARY_MODULES:  # from cdktf_userpool import events
+        return [(f"{module}.{attribute}", True)]
     if attribute != "*" and module_facts(module).kind is ModuleKind.PROJECT:
         sub = f"{module}.{attribute}"
         if module_facts(sub).kind is not ModuleKind.MISSING:
