@@ -18,6 +18,7 @@ from .errors import ImportedPoolError as ImportedPoolError
 from .errors import NoLocalCodeError as NoLocalCodeError
 from .errors import PackagingError as PackagingError
 from .errors import TriggerConflictError as TriggerConflictError
+from .errors import TriggerCycleError as TriggerCycleError
 from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
@@ -28,12 +29,26 @@ from .triggers import TriggerSpec as TriggerSpec
 from .triggers import UserPoolOperation as UserPoolOperation
 
 if TYPE_CHECKING:
+    from .client import UserPoolClient as UserPoolClient
+    from .domain import UserPoolDomain as UserPoolDomain
+    from .group import UserPoolGroup as UserPoolGroup
+    from .identity_pool import IdentityPool as IdentityPool
+    from .identity_pool import IdentityPoolRole as IdentityPoolRole
+    from .resource_server import ResourceServer as ResourceServer
+    from .resource_server import ResourceServerScope as ResourceServerScope
     from .function import Function as Function
     from .function import ImportedFunction as ImportedFunction
     from .user_pool import LambdaTrigger as LambdaTrigger
     from .user_pool import UserPool as UserPool
 
 _LAZY = {
+    "IdentityPool": "identity_pool",
+    "IdentityPoolRole": "identity_pool",
+    "ResourceServer": "resource_server",
+    "ResourceServerScope": "resource_server",
+    "UserPoolClient": "client",
+    "UserPoolDomain": "domain",
+    "UserPoolGroup": "group",
     "Function": "function",
     "ImportedFunction": "function",
     "LambdaTrigger": "user_pool",
@@ -56,18 +71,26 @@ __all__ = [
     "CaptureError",
     "ConfigurationError",
     "Function",
+    "IdentityPool",
+    "IdentityPoolRole",
     "ImportedFunction",
     "ImportedPoolError",
     "LambdaTrigger",
     "LambdaTriggers",
     "NoLocalCodeError",
     "PackagingError",
+    "ResourceServer",
+    "ResourceServerScope",
     "TriggerConflictError",
+    "TriggerCycleError",
     "TriggerInvocationError",
     "TriggerSpec",
     "UnknownTriggerError",
     "UserPool",
+    "UserPoolClient",
+    "UserPoolDomain",
     "UserPoolError",
+    "UserPoolGroup",
     "UserPoolOperation",
     "UserPoolWarning",
     "__version__",

@@ -141,6 +141,19 @@ def summarize(path: Path) -> list[str]:
             lines.append(f"    {docs_name:<28} -> {target}{version}")
         if "kms_key_id" in pool.get("lambda_config", {}):
             lines.append(f"    {'custom senders key':<28} -> {_short(pool['lambda_config']['kms_key_id'])}")
+    access = [
+        (label, [block.get(key, name) for name, block in stack.of(rtype).items()])
+        for label, rtype, key in (
+            ("app clients", "aws_cognito_user_pool_client", "name"),
+            ("resource servers", "aws_cognito_resource_server", "identifier"),
+            ("domains", "aws_cognito_user_pool_domain", "domain"),
+            ("groups", "aws_cognito_user_group", "name"),
+            ("identity pools", "aws_cognito_identity_pool", "identity_pool_name"),
+        )
+    ]
+    found = [f"{label} {', '.join(sorted(map(str, names)))}" for label, names in access if names]
+    if found:
+        lines.append("  sign-in and access: " + "; ".join(found))
     for name in stack.data.get("aws_cognito_user_pool", {}):
         lines.append(f"  imported user pool (data.aws_cognito_user_pool.{name}), read-only")
     functions = stack.of("aws_lambda_function")

@@ -20,6 +20,7 @@ __all__ = [
     "PackagingError",
     "TriggerInvocationError",
     "TriggerConflictError",
+    "TriggerCycleError",
     "UnknownTriggerError",
     "UserPoolError",
     "UserPoolWarning",
@@ -77,6 +78,17 @@ class TriggerConflictError(ConfigurationError):
         super().__init__(message, **kwargs)
         self.operation = operation
         self.existing = existing
+
+
+class TriggerCycleError(ConfigurationError):
+    """A trigger function refers back to its own pool, a dependency cycle Terraform refuses.
+
+    :ivar cycle: the Terraform addresses from the function back to the pool.
+    """
+
+    def __init__(self, message: str, *, cycle: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.cycle = tuple(cycle)
 
 
 class ImportedPoolError(ConfigurationError):

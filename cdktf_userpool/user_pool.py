@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 import jsii
-from cdktf import Aspects, Fn, IAspect, Token
+from cdktf import Aspects, Fn, IAspect, TerraformElement, Token
 from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
 from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
 from cdktf_cdktf_provider_aws.kms_key import KmsKey
@@ -27,19 +27,22 @@ from constructs import Construct, IConstruct
 
 from ._lambda_triggers import LambdaTriggers
 from ._kms import KmsKeyLike, create_sender_key, key_arn
+from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
 from ._policy import allow
 from ._targets import TriggerTarget, resolve_target
+from ._access import AccessMethods
 from ._trigger_methods import TriggerMethods
 from .errors import (
     ArgumentTypeError,
     ConfigurationError,
     ImportedPoolError,
     TriggerConflictError,
+    TriggerCycleError,
     UserPoolWarning,
 )
 from .function import Function
-from .triggers import TRIGGERS, UserPoolOperation, resolve_operation
+from .triggers import TRIGGERS, TriggerSpec, UserPoolOperation, resolve_operation
 
 __all__ = ["LambdaTrigger", "UserPool"]
 
@@ -92,7 +95,7 @@ class _LambdaConfigRenderer:
             self._pool._render()
 
 
-class UserPool(TriggerMethods, Construct):
+class UserPool(TriggerMethods, AccessMethods, Construct):
     """A Cognito user pool with Lambda triggers.
 
     Attach triggers in any of three equivalent ways: ``lambda_triggers={"pre_sign_up": fn}``,
@@ -359,6 +362,7 @@ class UserPool(TriggerMethods, Construct):
                 UserPoolWarning,
                 stacklevel=3,
             )
+        self._check_no_cycle(spec, target, argument)
         if spec.needs_kms_key:
             self._grant_decrypt(spec.construct_id, target)
         permission_id = f"{spec.construct_id}Permission"
@@ -375,6 +379,36 @@ class UserPool(TriggerMethods, Construct):
         )
         self._targets[op] = (target, version)
         return fn
+
+    def _check_no_cycle(self, spec: TriggerSpec, target: TriggerTarget, argument: str) -> None:
+        if not isinstance(self.resource, CognitoUserPool):
+            return
+        if target.function is not None:
+            start: TerraformElement = target.function.resource
+            values: dict[str, Any] | None = {
+                f"environment variable {k}": v for k, v in target.function.environment.items()
+            }
+        elif isinstance(target.given, TerraformElement):
+            start, values = target.given, None
+        else:
+            return
+        found = find_cycle(self.resource, start, values)
+        if found is None:
+            return
+        path, via = found
+        through = f" (its {via})" if via else ""
+        raise TriggerCycleError(
+            f"{target.label} cannot be the {spec.docs_name} trigger of UserPool {self._path!r}: it refers back to "
+            f"the pool{through}: {describe(path)}, while the pool refers to the function's ARN in lambda_config. "
+            "Terraform refuses this dependency cycle at plan time. Read the pool's ID at run time from "
+            "event['userPoolId'] (and the region from event['region']) instead of passing it in, and give the "
+            "function permissions on the pool with pool.grant(function, ...) (or pool.grant_manage_users / "
+            "grant_read_users), which adds a separate aws_iam_role_policy the function does not depend on.",
+            cycle=[*path, path[0]],
+            construct_path=self._path,
+            argument=argument,
+            value=target.given,
+        )
 
     def _render(self) -> None:
         """Write the triggers into the pool's ``lambda_config`` (left absent while there is none)."""

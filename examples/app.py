@@ -15,6 +15,7 @@ from constructs import Construct
 from cdktf_userpool import Function, LambdaTrigger, UserPool, UserPoolOperation
 
 ALLOWED_DOMAINS = ("example.com", "example.org")
+MEMBERS_GROUP = "members"
 
 
 def auto_confirm_company_users(event, context):
@@ -38,8 +39,23 @@ def add_tenant_claim(event, context):
     return event
 
 
+def add_to_members(event, context):
+    """Post confirmation: put every new user in the members group.
+
+    The pool's ID comes from the event: passing it in through the environment would make a dependency
+    cycle (the pool refers to this function). The permission comes from ``pool.grant``.
+    """
+    import boto3
+
+    boto3.client("cognito-idp").admin_add_user_to_group(
+        UserPoolId=event["userPoolId"], Username=event["userName"], GroupName=MEMBERS_GROUP
+    )
+    return event
+
+
 class AuthStack(TerraformStack):
-    """One user pool with seven triggers: three attached at construction, two by decorator, two with on()."""
+    """One user pool with seven triggers (three attached at construction, two by decorator, two with on()),
+    a web client on a Cognito domain, an API scope, groups, and an identity pool."""
 
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
@@ -86,10 +102,9 @@ class AuthStack(TerraformStack):
             return event
 
         # 3. on(operation, fn) with the documentation name, the snake_case name or the enum.
-        pool.on(
-            "postConfirmation",
-            Function(self, "Audit", lambda event, context: print("confirmed", event["userName"]) or event),
-        )
+        members = Function(self, "AddToMembers", add_to_members)
+        pool.on("postConfirmation", members)
+        pool.grant(members, "AdminAddUserToGroup")  # a separate policy: no pool -> function -> pool cycle
         mailer_role = IamRole(
             self,
             "MailerRole",
@@ -110,6 +125,25 @@ class AuthStack(TerraformStack):
         )
         # a custom sender: the pool gets a KMS key, the mailer's role gets kms:Decrypt on it
         pool.on(UserPoolOperation.CUSTOM_EMAIL_SENDER, mailer)
+
+        # Sign-in: a public web client (code flow with PKCE) on a Cognito-hosted domain, with an API scope.
+        api = pool.add_resource_server("https://api.example.com", scopes={"read": "Read the API"})
+        self.web = pool.add_client(
+            "Web",
+            allowed_oauth_flows=["code"],
+            allowed_oauth_scopes=["openid", "email", api.scope("read")],
+            callback_urls=["https://app.example.com/callback", "http://localhost:3000/callback"],
+            logout_urls=["https://app.example.com/"],
+        )
+        self.domain = pool.add_domain(prefix="example-auth")
+
+        # Access control: signed-in users get AWS credentials; administrators get their group's role.
+        identity_pool = pool.add_identity_pool()
+        identity_pool.grant_authenticated(["s3:GetObject"], ["arn:aws:s3:::example-user-content/public/*"])
+        admins_role = identity_pool.create_role("AdminsRole", description="Administrators of Example")
+        admins_role.grant(["s3:GetObject", "s3:PutObject"], ["arn:aws:s3:::example-user-content/*"])
+        pool.add_group("admins", precedence=1, role=admins_role, description="Administrators")
+        pool.add_group(MEMBERS_GROUP, precedence=10, description="Every confirmed user")
 
 
 def main() -> None:

@@ -104,9 +104,11 @@ def test_make_synth_recipe_runs_the_example_and_the_summary() -> None:
 
 
 EVENTS = Path(__file__).resolve().parent / "fixtures" / "events"
+STUBS = Path(__file__).resolve().parent / "fixtures" / "stubs"
 RUNNER = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
+sys.path.append(sys.argv[2])
 import cdktf_userpool_entry
 event = json.loads(sys.stdin.read())
 print(json.dumps(cdktf_userpool_entry.handler(event, None)))
@@ -114,12 +116,15 @@ print(json.dumps(cdktf_userpool_entry.handler(event, None)))
 
 
 def run_package(archive: Path, event: dict[str, Any], workdir: Path) -> dict[str, Any]:
-    """Unzip ``archive`` into an empty folder and run its entry point as Lambda would, isolated."""
+    """Unzip ``archive`` into an empty folder and run its entry point as Lambda would, isolated.
+
+    A stand-in boto3 (tests/fixtures/stubs) comes after the package, where Lambda's own would be.
+    """
     folder = workdir / archive.parent.name
     with zipfile.ZipFile(archive) as z:
         z.extractall(folder)
     result = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", RUNNER, str(folder)],
+        [sys.executable, "-I", "-S", "-c", RUNNER, str(folder), str(STUBS)],
         input=json.dumps(event), capture_output=True, text=True, check=True, timeout=60,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -146,7 +151,7 @@ def example_archive(doc: dict[str, Any], out: Path, function_name: str) -> Path:
         ),
         ("example-Pool-DefineAuthChallenge", "cognitoDefineAuthChallengeEvent.json", {"issueTokens": True, "failAuthentication": False}),
         ("example-Pool-CustomMessage", "cognitoCustomMessageEvent.json", {}),
-        ("example-Audit", "cognitoPostConfirmationEvent.json", {}),
+        ("example-AddToMembers", "cognitoPostConfirmationEvent.json", {}),
     ],
 )
 def test_packaged_example_triggers_run_on_real_events(
@@ -171,3 +176,37 @@ def test_packaged_custom_message_fills_the_sign_up_message(example_doc: dict[str
     event["triggerSource"] = "CustomMessage_SignUp"
     result = run_package(example_archive(example_doc, synthesized[0], "example-Pool-CustomMessage"), event, tmp_path)
     assert result["response"] == {"emailSubject": "Welcome to Example", "emailMessage": "Your verification code is ####."}
+
+
+def test_example_graph_is_acyclic(example_doc: dict[str, Any]) -> None:
+    """Every example app: the dependency graph of its Terraform has no cycle (Terraform would refuse it)."""
+    from tests._graph import dependency_graph, find_cycle
+
+    graph = dependency_graph(example_doc)
+    assert sum(len(edges) for edges in graph.values()) > 50  # the checker does see the references
+    assert find_cycle(graph) is None
+
+
+def test_example_signs_in_with_a_client_and_groups_users(example_doc: dict[str, Any]) -> None:
+    from cdktf_userpool._expressions import decode_jsonencode
+
+    resources = example_doc["resource"]
+    (client,) = resources["aws_cognito_user_pool_client"].values()
+    assert client["allowed_oauth_flows"] == ["code"] and client["generate_secret"] is False
+    assert client["explicit_auth_flows"] == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]
+    assert any(s.endswith("/read") and "aws_cognito_resource_server" in s for s in client["allowed_oauth_scopes"])
+    groups = {g["name"]: g for g in resources["aws_cognito_user_group"].values()}
+    assert set(groups) == {"admins", "members"}
+    assert groups["admins"]["role_arn"].startswith("${aws_iam_role.Pool_IdentityPool_AdminsRole")
+    (attachment,) = resources["aws_cognito_identity_pool_roles_attachment"].values()
+    assert [m["type"] for m in attachment["role_mapping"]] == ["Token"]
+    # the post-confirmation trigger may add users to groups: a separate policy, scoped to the pool
+    (pool_name,) = resources["aws_cognito_user_pool"]
+    grants = [p for name, p in resources["aws_iam_role_policy"].items() if name.startswith("Pool_Grant-")]
+    (grant,) = grants
+    assert grant["role"].startswith("${aws_iam_role.AddToMembers_Role")
+    statement = decode_jsonencode(grant["policy"])["Statement"]
+    assert statement == [{"Sid": "UserPoolAccess", "Effect": "Allow", "Action": "cognito-idp:AdminAddUserToGroup",
+                          "Resource": "${aws_cognito_user_pool." + pool_name + ".arn}"}]
+    (members_fn,) = [f for f in resources["aws_lambda_function"].values() if f["function_name"] == "example-AddToMembers"]
+    assert "environment" not in members_fn  # the pool ID comes from the event, not the environment

@@ -16,6 +16,7 @@ from tests._synth import new_stack
 from tests.conftest import ROOT
 
 EVENTS = Path(__file__).resolve().parent / "fixtures" / "events"
+STUBS = Path(__file__).resolve().parent / "fixtures" / "stubs"
 
 
 def sample(name: str) -> dict[str, Any]:
@@ -58,12 +59,31 @@ def test_pre_sign_up_refusal_reads_as_cognito_would_say_it(pool: UserPool) -> No
         }),
         ("defineAuthChallenge", "cognitoDefineAuthChallengeEvent.json", {"issueTokens": True, "failAuthentication": False}),
         ("customMessage", "cognitoCustomMessageEvent.json", {}),
-        ("postConfirmation", "cognitoPostConfirmationEvent.json", {}),
     ],
 )
 def test_every_packaged_trigger_of_the_example_runs(pool: UserPool, trigger: str, event_file: str, response: dict[str, Any]) -> None:
     event = sample(event_file)
     assert invoke(pool, trigger, event) == {**event, "response": response}
+
+
+def test_post_confirmation_adds_the_user_to_members_through_a_stubbed_boto3(pool: UserPool, tmp_path: Path) -> None:
+    event = sample("cognitoPostConfirmationEvent.json")
+    calls = tmp_path / "calls.jsonl"
+    result = invoke(pool, "postConfirmation", event, stubs=STUBS, environment={"BOTO3_STUB_CALLS": str(calls)})
+    assert result == event
+    assert [json.loads(line) for line in calls.read_text().splitlines()] == [
+        {
+            "service": "cognito-idp",
+            "operation": "admin_add_user_to_group",
+            "params": {"UserPoolId": event["userPoolId"], "Username": event["userName"], "GroupName": "members"},
+        }
+    ]
+
+
+def test_without_stubs_boto3_is_missing_as_in_an_isolated_interpreter(pool: UserPool) -> None:
+    with pytest.raises(TriggerInvocationError, match="No module named 'boto3'") as err:
+        invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"))
+    assert err.value.error_type == "ModuleNotFoundError"
 
 
 @pytest.mark.parametrize("trigger", ["userMigration", "customEmailSender"])

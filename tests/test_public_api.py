@@ -13,18 +13,26 @@ def test_all_is_pinned() -> None:
             "CaptureError",
             "ConfigurationError",
             "Function",
+            "IdentityPool",
+            "IdentityPoolRole",
             "ImportedFunction",
             "ImportedPoolError",
             "LambdaTrigger",
             "LambdaTriggers",
             "NoLocalCodeError",
             "PackagingError",
+            "ResourceServer",
+            "ResourceServerScope",
             "TriggerConflictError",
+            "TriggerCycleError",
             "TriggerInvocationError",
             "TriggerSpec",
             "UnknownTriggerError",
             "UserPool",
+            "UserPoolClient",
+            "UserPoolDomain",
             "UserPoolError",
+            "UserPoolGroup",
             "UserPoolOperation",
             "UserPoolWarning",
             "__version__",
@@ -39,7 +47,9 @@ def test_public_names_have_docstrings() -> None:
         obj = getattr(cdktf_userpool, name)
         if callable(obj):
             assert obj.__doc__, name
-    for method in ("on", "on_pre_sign_up", "from_", "from_user_pool_id", "from_user_pool_arn"):
+    for method in ("on", "on_pre_sign_up", "from_", "from_user_pool_id", "from_user_pool_arn", "add_client",
+                   "add_domain", "add_resource_server", "add_group", "add_identity_pool", "grant",
+                   "grant_manage_users", "grant_read_users"):
         assert getattr(cdktf_userpool.UserPool, method).__doc__, method
 
 

@@ -28,6 +28,8 @@ __all__ = ["invoke"]
 _RUNNER = """
 import json, sys, time, traceback
 sys.path.insert(0, sys.argv[1])
+if sys.argv[6]:
+    sys.path.append(sys.argv[6])  # stand-ins (a fake boto3) come after the package, as Lambda's own would
 module_name, _, attribute = sys.argv[2].rpartition(".")
 
 class Context:
@@ -61,6 +63,7 @@ def invoke(
     *,
     environment: Mapping[str, str] | None = None,
     allow_site_packages: bool = False,
+    stubs: str | os.PathLike[str] | None = None,
     timeout: float = 30.0,
 ) -> dict[str, Any]:
     """Run the packaged code of ``trigger`` on ``event`` and return the event it answers with.
@@ -74,6 +77,8 @@ def invoke(
         Default: none.
     :param allow_site_packages: let the code import what is installed in this interpreter (such
         as ``boto3``, which Lambda provides). Default: ``False``, only the package is importable.
+    :param stubs: a folder of stand-in modules the code may import after its own package, such as a
+        fake ``boto3`` that records calls instead of reaching AWS. Default: none.
     :param timeout: seconds before the run is stopped. Default: ``30``.
     :returns: the event the handler returned.
     :raises NoLocalCodeError: if the trigger's function was not packaged by this library (an ARN, a
@@ -92,7 +97,7 @@ def invoke(
         flags = ["-I"] if allow_site_packages else ["-I", "-S"]
         env = {"PATH": os.environ.get("PATH", ""), "AWS_LAMBDA_FUNCTION_NAME": function.function_name, **variables}
         command = [sys.executable, *flags, "-c", _RUNNER, folder, ENTRY_POINT, function.function_name,
-                   str(function.memory_size), str(function.timeout)]
+                   str(function.memory_size), str(function.timeout), os.fspath(os.path.abspath(stubs)) if stubs else ""]
         try:
             done = subprocess.run(
                 command, input=json.dumps(event), capture_output=True, text=True, env=env, cwd=folder, timeout=timeout
