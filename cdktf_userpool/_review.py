@@ -128,6 +128,19 @@ def _target_arn(value: object) -> object:
     return value.get("lambda_arn") if isinstance(value, dict) else value
 
 
+def _external_triggers(stack: _Stack, data_name: str) -> str:
+    """How the triggers of an imported pool are handled: read-only, or set by an updater invocation."""
+    pool_id = f"data.aws_cognito_user_pool.{data_name}.id"
+    for name, invocation in stack.of("aws_lambda_invocation").items():
+        raw = invocation.get("input", "")
+        if invocation.get("lifecycle_scope") != "CRUD" or not is_jsonencode(raw) or pool_id not in raw:
+            continue
+        triggers = decode_jsonencode(raw).get("triggers", {})
+        owned = ", ".join(sorted(triggers)) or "none yet"
+        return f"triggers set by aws_lambda_invocation.{name} (CRUD): {owned}"
+    return "read-only"
+
+
 def summarize(path: Path) -> list[str]:
     """A few lines on the stack synthesized into ``path`` (a ``cdk.tf.json``)."""
     stack = _Stack.load(path)
@@ -151,11 +164,11 @@ def summarize(path: Path) -> list[str]:
             ("identity pools", "aws_cognito_identity_pool", "identity_pool_name"),
         )
     ]
-    found = [f"{label} {', '.join(sorted(map(str, names)))}" for label, names in access if names]
-    if found:
-        lines.append("  sign-in and access: " + "; ".join(found))
+    present = [f"{label} {', '.join(sorted(map(str, names)))}" for label, names in access if names]
+    if present:
+        lines.append("  sign-in and access: " + "; ".join(present))
     for name in stack.data.get("aws_cognito_user_pool", {}):
-        lines.append(f"  imported user pool (data.aws_cognito_user_pool.{name}), read-only")
+        lines.append(f"  imported user pool (data.aws_cognito_user_pool.{name}), {_external_triggers(stack, name)}")
     functions = stack.of("aws_lambda_function")
     packaged = [f for f in functions.values() if f.get("handler") == PACKAGED_HANDLER]
     permissions = list(stack.of("aws_lambda_permission").values())
@@ -225,7 +238,10 @@ def review(path: Path) -> tuple[list[str], list[str]]:
                 if is_jsonencode(kms.get("policy")):
                     lines.extend(f"    {_statement(s)}" for s in decode_jsonencode(kms["policy"])["Statement"])
     for name, data in stack.data.get("aws_cognito_user_pool", {}).items():
-        lines.append(f"imported user pool {_short(data.get('user_pool_id'))} (data.aws_cognito_user_pool.{name}), read-only")
+        lines.append(
+            f"imported user pool {_short(data.get('user_pool_id'))} (data.aws_cognito_user_pool.{name}), "
+            f"{_external_triggers(stack, name)}"
+        )
     lines.append("problems: none" if not problems else f"problems: {len(problems)}")
     lines.extend(f"  - {p}" for p in problems)
     return lines, problems

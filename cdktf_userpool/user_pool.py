@@ -48,6 +48,7 @@ __all__ = ["LambdaTrigger", "UserPool"]
 
 _POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
 _POOL_ARN = re.compile(r"^arn:(aws[a-z-]*):cognito-idp:([a-z0-9-]+):(\d{12}):userpool/([\w-]+_[0-9a-zA-Z]+)$")
+_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
 SYNCHRONOUS_TRIGGER_TIMEOUT = 5
 
@@ -167,23 +168,75 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
     # -- other ways in ---------------------------------------------------------------------------
 
     @classmethod
-    def from_user_pool_id(cls, scope: Construct, id: str, user_pool_id: str) -> UserPool:
+    def from_user_pool_id(
+        cls,
+        scope: Construct,
+        id: str,
+        user_pool_id: str,
+        *,
+        manage_triggers: bool = False,
+        lambda_triggers: LambdaTriggers | None = None,
+        force: bool = False,
+        kms_key: KmsKeyLike | None = None,
+        sms_role_arn: str | None = None,
+    ) -> UserPool:
         """Read an existing pool by ID through the ``aws_cognito_user_pool`` data source.
 
-        The pool is not managed here: attaching triggers to it is refused (a data source cannot
-        change ``lambda_config``). To manage it here instead, see ``import_existing``.
+        By default the pool is only read: attaching triggers is refused (a data source cannot change
+        ``lambda_config``). With ``manage_triggers=True`` the triggers you attach are set on the pool
+        by an updater Lambda that Terraform invokes (``aws_lambda_invocation``, CRUD lifecycle): it
+        changes only this stack's triggers, keeps every other setting, and on destroy restores what
+        the pool had before.
 
-        :raises ConfigurationError: if ``user_pool_id`` is not a pool ID (like ``us-east-1_AbC123``).
+        :param manage_triggers: manage this stack's triggers on the pool. Default: ``False``.
+        :param lambda_triggers: with ``manage_triggers``, triggers to attach now, as for the
+            constructor. Default: none.
+        :param force: with ``manage_triggers``, overwrite a trigger someone else changed since this
+            stack set it (the updater refuses otherwise). Default: ``False``.
+        :param kms_key: with ``manage_triggers``, the key for custom senders. Default: one is created
+            when a custom sender is attached.
+        :param sms_role_arn: with ``manage_triggers``, the IAM role the pool sends SMS with, if it has
+            one: ``UpdateUserPool`` passes it again, which needs ``iam:PassRole`` on it. Default: none.
+        :raises ConfigurationError: if ``user_pool_id`` is not a pool ID (like ``us-east-1_AbC123``),
+            or an option that needs ``manage_triggers`` is given without it.
         """
         pool = cls._bare(scope, id)
         pool._check_pool_id(user_pool_id, "user_pool_id")
+        if not manage_triggers:
+            options = (("lambda_triggers", lambda_triggers), ("force", force), ("kms_key", kms_key),
+                       ("sms_role_arn", sms_role_arn))
+            for name, value in options:
+                if value:
+                    raise ConfigurationError(
+                        f"UserPool.from_user_pool_id({user_pool_id!r}) got {name}={value!r} without "
+                        "manage_triggers=True, so it would do nothing. Pass manage_triggers=True to set this "
+                        f"stack's triggers on the pool, or drop {name}.",
+                        construct_path=pool._path,
+                        argument=name,
+                        value=value,
+                    )
+        if sms_role_arn is not None and not (Token.is_unresolved(sms_role_arn) or _ROLE_ARN.match(sms_role_arn)):
+            raise ConfigurationError(
+                f"UserPool.from_user_pool_id({user_pool_id!r}) got sms_role_arn={sms_role_arn!r}, which is not an "
+                "IAM role ARN. Pass the SnsCallerArn of the pool's SMS configuration "
+                "(arn:aws:iam::<account>:role/<name>).",
+                construct_path=pool._path,
+                argument="sms_role_arn",
+                value=sms_role_arn,
+            )
         data = DataAwsCognitoUserPool(pool, "Resource", user_pool_id=user_pool_id)
-        pool._setup(data, name=data.name, tier=None, region=None, kms_key=None, imported=True)
+        pool._setup(data, name=data.name, tier=None, region=None, kms_key=kms_key, imported=True)
+        if manage_triggers:
+            from ._external import ExternalTriggers
+
+            pool._external = ExternalTriggers(pool, data, force=force, sms_role_arn=sms_role_arn)
+            for trigger, function in (lambda_triggers or {}).items():
+                pool._attach_from_map(trigger, function)
         return pool
 
     @classmethod
-    def from_user_pool_arn(cls, scope: Construct, id: str, user_pool_arn: str) -> UserPool:
-        """Read an existing pool by ARN; see :meth:`from_user_pool_id`.
+    def from_user_pool_arn(cls, scope: Construct, id: str, user_pool_arn: str, **options: Any) -> UserPool:
+        """Read an existing pool by ARN; see :meth:`from_user_pool_id` (``options`` are its keywords).
 
         :raises ConfigurationError: if ``user_pool_arn`` is not a user pool ARN.
         """
@@ -200,7 +253,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                 argument="user_pool_arn",
                 value=user_pool_arn,
             )
-        return cls.from_user_pool_id(scope, id, pool_id)
+        return cls.from_user_pool_id(scope, id, pool_id, **options)
 
     @classmethod
     def from_(cls, user_pool: CognitoUserPool, *, kms_key: KmsKeyLike | None = None) -> UserPool:
@@ -263,6 +316,8 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         self._tier = tier
         self._region = region
         self._imported = imported
+        self._external: Any = None
+        self._permissions: list[LambdaPermission] = []
         self._preset: CognitoUserPoolLambdaConfig | None = None
         self._targets: dict[UserPoolOperation, tuple[TriggerTarget, str | None]] = {}
         self._kms_key_arn = key_arn(kms_key, where=self._path) if kms_key is not None else None
@@ -330,12 +385,13 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
     def _attach(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, *, argument: str) -> Any:
         spec = TRIGGERS[op]
         path = self._path
-        if self._imported:
+        if self._imported and self._external is None:
             raise ImportedPoolError(
                 f"UserPool {path!r} was imported by ID, so {spec.docs_name} cannot be attached: a data source "
-                "cannot change lambda_config. Manage the pool in this stack instead: "
-                "UserPool(scope, id, import_existing='<pool id>', name='<its name>', ...) takes it over with "
-                "Terraform's import.",
+                "cannot change lambda_config. Pass manage_triggers=True to UserPool.from_user_pool_id to set "
+                "this stack's triggers on the pool with an updater Lambda (other settings stay as they are), or "
+                "manage the whole pool here: UserPool(scope, id, import_existing='<pool id>', name='<its name>', "
+                "...) takes it over with Terraform's import.",
                 construct_path=path,
                 argument=argument,
                 value=fn,
@@ -366,7 +422,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         if spec.needs_kms_key:
             self._grant_decrypt(spec.construct_id, target)
         permission_id = f"{spec.construct_id}Permission"
-        LambdaPermission(
+        permission = LambdaPermission(
             self,
             permission_id,
             # unique per pool and trigger, so one function can serve several pools
@@ -377,6 +433,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
             qualifier=target.qualifier,
             source_arn=self.arn,
         )
+        self._permissions.append(permission)
         self._targets[op] = (target, version)
         return fn
 

@@ -64,13 +64,20 @@ def call(module: str, factory: str, *args: Any) -> Callable[[], Any]:
 
 @contextlib.contextmanager
 def fake_boto3() -> Iterator[None]:
-    """Make the fake ``boto3`` importable, without leaving it behind for other tests."""
+    """Make the fake ``boto3`` importable, without leaving it behind for other tests.
+
+    A real boto3 imported earlier (the updater's moto tests) is set aside meanwhile and put back after.
+    """
+    real = {name: module for name, module in sys.modules.items() if name == "boto3" or name.startswith("boto3.")}
+    for name in real:
+        del sys.modules[name]
     sys.path.insert(0, str(FAKE_BOTO3))
     try:
         yield
     finally:
         sys.path.remove(str(FAKE_BOTO3))
         sys.modules.pop("boto3", None)
+        sys.modules.update(real)
 
 
 def _load_clients() -> Any:

@@ -29,9 +29,16 @@ def seams() -> dict[str, Callable[..., bool]]:
 
 @pytest.fixture(scope="session")
 def dateutil_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A directory holding only the venv's copy of ``dateutil`` (as pip would install it)."""
+    """A directory holding only the venv's copy of ``dateutil`` and what it needs (as pip would install it)."""
+    import importlib.metadata
+
     import dateutil
 
     target = tmp_path_factory.mktemp("deps")
     shutil.copytree(Path(dateutil.__file__).parent, target / "dateutil", ignore=shutil.ignore_patterns("__pycache__"))
+    requires = importlib.metadata.requires("python-dateutil") or []
+    if any(r.split(">")[0].split("=")[0].strip() == "six" for r in requires):  # python-dateutil 2.x
+        import six
+
+        shutil.copy(six.__file__, target / "six.py")
     return str(target)
