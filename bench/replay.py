@@ -22,6 +22,23 @@ def _provider_class(rtype: str, data: bool) -> type:
     return getattr(importlib.import_module(f"cdktf_cdktf_provider_aws.{module}"), name)  # type: ignore[no-any-return]
 
 
+def _camel(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _blocks(value: Any, in_list: bool = False) -> Any:
+    """Lists of nested blocks as jsii wants them: struct keys in camelCase (a lone block dict is converted
+    by the generated class itself, the items of a list are not)."""
+    if isinstance(value, list):
+        return [_blocks(item, True) for item in value]
+    if isinstance(value, dict) and in_list:
+        return {_camel(k): _blocks(v, True) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: _blocks(v) for k, v in value.items()}
+    return value
+
+
 def replay_app(outdir: str, stack_json: Path) -> App:
     """An app with the resources of ``stack_json`` (a ``cdk.tf.json``), written with provider classes."""
     doc: dict[str, Any] = json.loads(stack_json.read_text())
@@ -34,7 +51,7 @@ def replay_app(outdir: str, stack_json: Path) -> App:
         for rtype, named in doc.get(kind, {}).items():
             cls = _provider_class(rtype, data)
             for name, body in named.items():
-                args = {k: v for k, v in body.items() if k not in ("//", "depends_on")}
+                args = {k: _blocks(v) for k, v in body.items() if k not in ("//", "depends_on")}
                 if "filename" in args:  # the prebuilt archive, shipped as an asset like any hand-made zip
                     folder = stack_json.parent / Path(args["filename"]).parent
                     asset = TerraformAsset(stack, f"{name}Code", path=str(folder), type=AssetType.DIRECTORY)

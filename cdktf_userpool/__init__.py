@@ -23,6 +23,7 @@ from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
 from .errors import UserPoolWarning as UserPoolWarning
+from ._lambda_triggers import LambdaTrigger as LambdaTrigger
 from ._lambda_triggers import LambdaTriggers as LambdaTriggers
 from .triggers import TRIGGERS as TRIGGERS
 from .triggers import TriggerSpec as TriggerSpec
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from .resource_server import ResourceServerScope as ResourceServerScope
     from .function import Function as Function
     from .function import ImportedFunction as ImportedFunction
-    from .user_pool import LambdaTrigger as LambdaTrigger
     from .user_pool import UserPool as UserPool
 
 _LAZY = {
@@ -51,7 +51,6 @@ _LAZY = {
     "UserPoolGroup": "group",
     "Function": "function",
     "ImportedFunction": "function",
-    "LambdaTrigger": "user_pool",
     "UserPool": "user_pool",
 }
 

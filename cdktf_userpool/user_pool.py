@@ -12,7 +12,6 @@ import inspect
 import re
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any, cast
@@ -25,7 +24,7 @@ from cdktf_cdktf_provider_aws.kms_key import KmsKey
 from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
 from constructs import Construct, IConstruct
 
-from ._lambda_triggers import LambdaTriggers
+from ._lambda_triggers import LambdaTrigger, LambdaTriggers
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
@@ -51,21 +50,6 @@ _POOL_ARN = re.compile(r"^arn:(aws[a-z-]*):cognito-idp:([a-z0-9-]+):(\d{12}):use
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
 SYNCHRONOUS_TRIGGER_TIMEOUT = 5
-
-
-@dataclass(frozen=True)
-class LambdaTrigger:
-    """A trigger function with an explicit ``lambda_version``, for ``lambda_triggers=``.
-
-    ``UserPool(..., lambda_triggers={"pre_token_generation": LambdaTrigger(fn, "V2_0")})`` is the
-    same as ``pool.on_pre_token_generation(fn, lambda_version="V2_0")``.
-
-    :ivar function: the trigger function, in any form the ``on_*`` methods take.
-    :ivar lambda_version: the event version. Default: the trigger's default (``"V1_0"``).
-    """
-
-    function: Any
-    lambda_version: str | None = None
 
 
 _NO_TRIGGERS = cast("LambdaTriggers", MappingProxyType({}))

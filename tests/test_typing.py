@@ -31,6 +31,7 @@ from cdktf_userpool.events import (
     PreSignUpEventHandler,
     PreSignUpHandler,
     PreTokenGenerationV2Handler,
+    PreTokenGenerationV3Event,
     VerifyAuthChallengeResponseEvent,
 )
 
@@ -93,9 +94,12 @@ typed = UserPool(
         "post_confirmation": post_confirm,
         "define_auth_challenge": Function(stack, "Define", lambda event, ctx: event),
         "user_migration": "arn:aws:lambda:us-east-1:123456789012:function:f",
-        "pre_token_generation": LambdaTrigger("arn:aws:lambda:us-east-1:123456789012:function:t", "V2_0"),
+        "pre_token_generation": LambdaTrigger(lambda event, ctx: event, "V2_0"),
+        "custom_sms_sender": LambdaTrigger("arn:aws:lambda:us-east-1:123456789012:function:sms"),
     },
 )
+assert_type(LambdaTrigger("arn:aws:lambda:us-east-1:123456789012:function:t", "V3_0"), LambdaTrigger[PreTokenGenerationV3Event])
+UserPool(stack, "V1", lambda_triggers={"pre_token_generation": LambdaTrigger(lambda event, ctx: event)})
 prepared: LambdaTriggers = {"pre_authentication": lambda event, ctx: event}
 UserPool(stack, "Prepared", lambda_triggers=prepared)
 
@@ -165,6 +169,21 @@ UserPool(stack, "T", lambda_triggers={"custom_message": Function(stack, "F2", si
     "triggers_function_inline_unknown_key": """
 UserPool(stack, "T", lambda_triggers={"pre_sign_up": Function(stack, "F2", lambda event, ctx: event["request"]["nope"])})
 """,
+    "lambda_trigger_v1_handler_for_v2": """
+from cdktf_userpool.events import PreTokenGenerationEvent
+
+
+def v1(event: PreTokenGenerationEvent, context: LambdaContext) -> PreTokenGenerationEvent:
+    return event
+
+
+UserPool(stack, "T", lambda_triggers={"pre_token_generation": LambdaTrigger(v1, "V2_0")})
+""",
+    "lambda_trigger_inline_v1_key_in_v2": """
+UserPool(stack, "T", lambda_triggers={
+    "pre_token_generation": LambdaTrigger(lambda event, ctx: event if event["response"]["claimsOverrideDetails"] else event, "V2_0"),
+})
+""",
     "function_wrong_trigger": """
 def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
     return event
@@ -209,6 +228,8 @@ EXPECTED: dict[str, str] = {
     "function_wrong_trigger": 'expected "Callable[[CustomMessageEvent, LambdaContext]',
     "function_inline_unknown_key": 'TypedDict "PreSignUpRequest" has no key "noSuchKey"',
     "on_function_wrong_trigger": '"str", "Function[PreSignUpEvent]"',
+    "lambda_trigger_v1_handler_for_v2": '"Callable[[PreTokenGenerationEvent, LambdaContext], PreTokenGenerationEvent]", "str"',
+    "lambda_trigger_inline_v1_key_in_v2": 'No overload variant of "LambdaTrigger" matches argument types "Callable[[Any, Any], Any]", "str"',
 }
 
 
