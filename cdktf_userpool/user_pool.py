@@ -135,19 +135,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
-        if lambda_triggers is None:  # not in the signature (checkers then report key errors precisely), but harmless
-            lambda_triggers = _NO_TRIGGERS
-        if not isinstance(lambda_triggers, Mapping):
-            raise ArgumentTypeError(
-                f"UserPool {self._path!r} got lambda_triggers={lambda_triggers!r} of type "
-                f"{type(lambda_triggers).__name__}, which is not a mapping. Pass a dict of trigger functions by "
-                "snake_case trigger name, e.g. lambda_triggers={'pre_sign_up': fn}.",
-                argument="lambda_triggers",
-                value=lambda_triggers,
-                expected=("dict",),
-            )
-        for key, value in lambda_triggers.items():
-            self._attach_from_map(key, value)
+        self._attach_map(lambda_triggers)
 
     # -- other ways in ---------------------------------------------------------------------------
 
@@ -214,8 +202,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
             from ._external import ExternalTriggers
 
             pool._external = ExternalTriggers(pool, data, force=force, sms_role_arn=sms_role_arn)
-            for trigger, function in (lambda_triggers or {}).items():
-                pool._attach_from_map(trigger, function)
+            pool._attach_map(lambda_triggers)
         return pool
 
     @classmethod
@@ -358,6 +345,22 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         return attached[0].function if attached else None
 
     # -- attaching triggers ----------------------------------------------------------------------
+
+    def _attach_map(self, lambda_triggers: Any) -> None:
+        """Attach every entry of a ``lambda_triggers`` argument (``None`` means none)."""
+        if lambda_triggers is None:  # not in the constructor's signature (checkers report key errors better), but harmless
+            return
+        if not isinstance(lambda_triggers, Mapping):
+            raise ArgumentTypeError(
+                f"UserPool {self._path!r} got lambda_triggers={lambda_triggers!r} of type "
+                f"{type(lambda_triggers).__name__}, which is not a mapping. Pass a dict of trigger functions by "
+                "snake_case trigger name, e.g. lambda_triggers={'pre_sign_up': fn}.",
+                argument="lambda_triggers",
+                value=lambda_triggers,
+                expected=("dict",),
+            )
+        for key, value in lambda_triggers.items():
+            self._attach_from_map(key, value)
 
     def _attach_from_map(self, key: Any, value: Any) -> None:
         op = resolve_operation(key, argument="lambda_triggers", snake_case_only=True, construct_path=self._path)

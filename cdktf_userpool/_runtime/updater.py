@@ -170,10 +170,6 @@ def update_request(pool: dict[str, Any], lambda_config: dict[str, Any]) -> dict[
     return request
 
 
-def _slot_value(config: dict[str, Any], slot: str) -> Any:
-    return config.get(slot)
-
-
 def _set_slot(config: dict[str, Any], slot: str, value: Any) -> None:
     if value is None:
         config.pop(slot, None)
@@ -221,8 +217,8 @@ def apply(client: Any, event: dict[str, Any]) -> dict[str, Any]:
     current = dict(pool.get("LambdaConfig") or {})
     problems = []
     for slot in sorted(set(held) | set(wanted)):
-        expected = held[slot] if slot in held else _slot_value(original, slot)
-        if _slot_value(current, slot) != expected:
+        expected = held[slot] if slot in held else original.get(slot)
+        if current.get(slot) != expected:
             whose = "this stack set last time" if slot in held else "the pool had when this stack first managed it"
             problems.append(f"{slot} is {_describe(current.get(slot))}, not {_describe(expected)} ({whose})")
     if problems and not force:
@@ -234,7 +230,7 @@ def apply(client: Any, event: dict[str, Any]) -> dict[str, Any]:
     config = dict(current)
     restored = sorted(slot for slot in held if slot not in wanted)
     for slot in restored:
-        _set_slot(config, slot, _slot_value(original, slot))
+        _set_slot(config, slot, original.get(slot))
     for slot, value in sorted(wanted.items()):
         _set_slot(config, slot, value)
     if any(slot in wanted for slot in SENDERS):
