@@ -455,8 +455,15 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         )
 
     def _render(self) -> None:
-        """Write the triggers into the pool's ``lambda_config`` (left absent while there is none)."""
+        """Write the triggers into the pool's ``lambda_config`` (left absent while there is none).
+
+        Provider functions can change after they are attached, so their cycle check runs again here;
+        raised from synth, the error reaches the app as jsii's ``RuntimeError`` with the same message.
+        """
         if self._targets and isinstance(self.resource, CognitoUserPool):
+            for op, (target, _) in self._targets.items():
+                if target.function is None:
+                    self._check_no_cycle(TRIGGERS[op], target, "synth")
             self.resource.put_lambda_config(**self._lambda_config())
 
     def _check_version(self, op: UserPoolOperation, lambda_version: str | None) -> str | None:

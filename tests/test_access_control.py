@@ -241,3 +241,13 @@ def test_graph_checker_reads_expressions_depends_on_and_data_sources() -> None:
     assert find_cycle(graph) is None
     doc["resource"]["c_z"]["three"]["depends_on"] = ["a_x.one"]
     assert find_cycle(dependency_graph(doc)) == ["a_x.one", "b_y.two", "c_z.three", "a_x.one"]
+
+
+def test_provider_function_changed_after_attaching_fails_at_synth_with_the_same_message() -> None:
+    stack = new_stack()
+    pool = UserPool(stack, "Pool")
+    fn = LambdaFunction(stack, "Fn", function_name="f", role=ROLE_ARN)
+    pool.on_pre_sign_up(fn)
+    fn.put_environment(variables={"POOL_ID": pool.user_pool_id})
+    with pytest.raises(RuntimeError, match=r"refers back to the pool: aws_lambda_function\.Fn -> aws_cognito_user_pool"):
+        synth(stack)
