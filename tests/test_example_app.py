@@ -88,6 +88,8 @@ def test_summary_describes_pool_triggers_functions_and_permissions(synthesized: 
     assert "invoke permissions: 7 (7 scoped to a source ARN)" in out
     assert "functions: 6 (5 packaged from Python by cdktf-userpool)" in out
     assert "KMS keys: 1" in out
+    assert ("sign-in and access: app clients example-Pool-Web; resource servers https://api.example.com; "
+            "domains example-auth; groups admins, members; identity pools example Pool IdentityPool") in out
 
 
 def test_summary_without_output_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
