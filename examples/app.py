@@ -146,10 +146,35 @@ class AuthStack(TerraformStack):
         pool.add_group(MEMBERS_GROUP, precedence=10, description="Every confirmed user")
 
 
+def only_company_addresses(event, context):
+    """Pre sign-up on the shared pool: refuse addresses outside the company's domains."""
+    email = event["request"]["userAttributes"].get("email", "")
+    if email.rsplit("@", 1)[-1] not in ALLOWED_DOMAINS:
+        raise Exception(f"sign-up is limited to {', '.join(ALLOWED_DOMAINS)}")
+    return event
+
+
+class SharedPoolStack(TerraformStack):
+    """Triggers on a pool another team owns: this stack sets only its own triggers and restores theirs on destroy."""
+
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region="eu-west-1")
+        LocalBackend(self, path=f"terraform.{id}.tfstate")
+        self.pool = UserPool.from_user_pool_id(
+            self,
+            "Shared",
+            "eu-west-1_SharedPool1",
+            manage_triggers=True,
+            lambda_triggers={"pre_sign_up": only_company_addresses},
+        )
+
+
 def main() -> None:
     """Synthesize the example app into ``cdktf.out`` (or ``$CDKTF_OUTDIR``)."""
     app = App()
     AuthStack(app, "example")
+    SharedPoolStack(app, "shared")
     app.synth()
 
 

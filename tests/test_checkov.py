@@ -41,9 +41,10 @@ def reports(synthesized: tuple[Path, Path]) -> dict[str, dict[str, Any]]:
 
 
 def test_example_stacks_have_no_failed_checks(reports: dict[str, dict[str, Any]]) -> None:
-    for results in reports.values():
+    assert sorted(reports) == ["example", "shared"]
+    for name, results in reports.items():
         assert [(c["check_id"], c["resource"]) for c in results["failed_checks"]] == []
-        assert len(results["passed_checks"]) > 50  # it really scanned the stack
+        assert len(results["passed_checks"]) > (50 if name == "example" else 20), name  # it really scanned the stack
 
 
 def test_every_skip_is_justified_and_documented() -> None:

@@ -90,17 +90,18 @@ def test_same_resources_and_data_sources(synths: tuple[Path, Path]) -> None:
 
 def test_same_lambda_config(synths: tuple[Path, Path]) -> None:
     for doc, hcl in stacks(synths):
-        pools = hcl_blocks(hcl, "resource")["aws_cognito_user_pool"]
-        for name, pool in doc["resource"]["aws_cognito_user_pool"].items():
+        pools = hcl_blocks(hcl, "resource").get("aws_cognito_user_pool", {})
+        for name, pool in doc["resource"].get("aws_cognito_user_pool", {}).items():
             assert pools[name]["lambda_config"] == pool["lambda_config"]
             assert pools[name]["name"] == pool["name"]
 
 
-@pytest.mark.parametrize("rtype", ["aws_lambda_permission", "aws_lambda_function", "aws_kms_key", "aws_cloudwatch_log_group"])
+@pytest.mark.parametrize("rtype", ["aws_lambda_permission", "aws_lambda_function", "aws_kms_key", "aws_cloudwatch_log_group",
+                                   "aws_lambda_invocation", "terraform_data"])
 def test_same_attributes(synths: tuple[Path, Path], rtype: str) -> None:
     for doc, hcl in stacks(synths):
-        from_hcl = hcl_blocks(hcl, "resource")[rtype]
-        for name, body in doc["resource"][rtype].items():
+        from_hcl = hcl_blocks(hcl, "resource").get(rtype, {})
+        for name, body in doc["resource"].get(rtype, {}).items():
             for key, value in body.items():
                 if key in ("depends_on", "policy", "//"):
                     continue  # HCL quotes references in depends_on and re-spaces jsonencode

@@ -180,13 +180,27 @@ def test_packaged_custom_message_fills_the_sign_up_message(example_doc: dict[str
     assert result["response"] == {"emailSubject": "Welcome to Example", "emailMessage": "Your verification code is ####."}
 
 
-def test_example_graph_is_acyclic(example_doc: dict[str, Any]) -> None:
-    """Every example app: the dependency graph of its Terraform has no cycle (Terraform would refuse it)."""
+def test_example_graphs_are_acyclic(synthesized: tuple[Path, Path]) -> None:
+    """Every stack of the example app: the dependency graph of its Terraform has no cycle (Terraform would refuse it)."""
     from tests._graph import dependency_graph, find_cycle
 
-    graph = dependency_graph(example_doc)
-    assert sum(len(edges) for edges in graph.values()) > 50  # the checker does see the references
-    assert find_cycle(graph) is None
+    docs = {p.parent.name: json.loads(p.read_text()) for p in (synthesized[0] / "stacks").glob("*/cdk.tf.json")}
+    assert sorted(docs) == ["example", "shared"]
+    for name, doc in docs.items():
+        graph = dependency_graph(doc)
+        assert sum(len(edges) for edges in graph.values()) > 10, name  # the checker does see the references
+        assert find_cycle(graph) is None, name
+
+
+def test_shared_stack_sets_its_trigger_on_the_pool_owned_elsewhere(synthesized: tuple[Path, Path]) -> None:
+    from cdktf_userpool._expressions import decode_jsonencode
+
+    doc = json.loads((synthesized[0] / "stacks" / "shared" / "cdk.tf.json").read_text())
+    assert "aws_cognito_user_pool" not in doc["resource"]
+    (invocation,) = doc["resource"]["aws_lambda_invocation"].values()
+    assert invocation["lifecycle_scope"] == "CRUD"
+    assert list(decode_jsonencode(invocation["input"])["triggers"]) == ["PreSignUp"]
+    assert set(doc["resource"]) >= {"terraform_data", "aws_lambda_permission", "aws_lambda_function"}
 
 
 def test_example_signs_in_with_a_client_and_groups_users(example_doc: dict[str, Any]) -> None:

@@ -128,3 +128,16 @@ def test_context_and_environment_reach_the_handler() -> None:
     fn = Function(stack, "Env", reads_environment, environment={"STAGE": "prod", "TABLE": "${aws_dynamodb_table.t.name}"})
     assert invoke(fn, "preAuthentication", {})["response"] == {"stage": "prod", "table": None}
     assert invoke(fn, "preAuthentication", {}, environment={"TABLE": "users"})["response"] == {"stage": "prod", "table": "users"}
+
+
+def test_trigger_on_the_shared_pool_runs_too() -> None:
+    sys.path.insert(0, str(ROOT / "examples"))
+    try:
+        import app as example
+    finally:
+        sys.path.remove(str(ROOT / "examples"))
+    shared = example.SharedPoolStack(CdktfTesting.app(), "shared").pool
+    event = sample("cognitoPreSignUpEvent.json")
+    event["request"]["userAttributes"]["email"] = "eve@elsewhere.test"
+    with pytest.raises(TriggerInvocationError, match="PreSignUp failed with error sign-up is limited to example.com"):
+        invoke(shared, "pre_sign_up", event)
