@@ -16,6 +16,8 @@ from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any, cast
 
+from typing_extensions import Unpack
+
 import jsii
 from cdktf import Aspects, Fn, IAspect, TerraformElement, Token
 from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
@@ -25,6 +27,7 @@ from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
 from constructs import Construct, IConstruct
 
 from ._lambda_triggers import LambdaTrigger, LambdaTriggers
+from ._pool_props import UserPoolProps
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
@@ -97,7 +100,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         resource (an ``import`` block) instead of creating a new one. Requires ``name``, which must
         match the existing pool's. Default: none (create a new pool).
     :param props: every other argument of the provider's ``CognitoUserPool`` (``name``,
-        ``password_policy``, ``user_pool_tier``, ...), passed through unchanged. ``name`` defaults
+        ``password_policy``, ``user_pool_tier``, ...; typed by :class:`UserPoolProps`), passed through unchanged. ``name`` defaults
         to a unique name derived from the construct path. ``lambda_config`` is owned by this
         construct and refused.
     """
@@ -113,7 +116,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         lambda_triggers: LambdaTriggers = _NO_TRIGGERS,
         kms_key: KmsKeyLike | None = None,
         import_existing: str | None = None,
-        **props: Any,
+        **props: Unpack[UserPoolProps],
     ) -> None:
         super().__init__(scope, id)
         self._path = construct_path(self, scope, id)
@@ -131,7 +134,8 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                     value=None,
                 )
         name = explicit_name or physical_name(self._path, max_length=128, allowed=r"\w\s+=,.@-")
-        resource = CognitoUserPool(self, "Resource", name=name, **props)
+        options: dict[str, Any] = {**props, "name": name}  # the provider's arguments, with the name decided here
+        resource = CognitoUserPool(self, "Resource", **options)
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
@@ -533,7 +537,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
 
     # -- validation ------------------------------------------------------------------------------
 
-    def _check_props(self, props: Mapping[str, Any]) -> None:
+    def _check_props(self, props: Mapping[str, object]) -> None:
         path = self._path
         if "lambda_config" in props:
             raise ConfigurationError(

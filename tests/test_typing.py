@@ -101,6 +101,7 @@ typed = UserPool(
 assert_type(LambdaTrigger("arn:aws:lambda:us-east-1:123456789012:function:t", "V3_0"), LambdaTrigger[PreTokenGenerationV3Event])
 UserPool(stack, "V1", lambda_triggers={"pre_token_generation": LambdaTrigger(lambda event, ctx: event)})
 prepared: LambdaTriggers = {"pre_authentication": lambda event, ctx: event}
+UserPool(stack, "Tiered", user_pool_tier="ESSENTIALS", auto_verified_attributes=["email"], name="tiered")
 UserPool(stack, "Prepared", lambda_triggers=prepared)
 
 # Function is generic in its handler's event, which the trigger APIs check
@@ -169,6 +170,8 @@ UserPool(stack, "T", lambda_triggers={"custom_message": Function(stack, "F2", si
     "triggers_function_inline_unknown_key": """
 UserPool(stack, "T", lambda_triggers={"pre_sign_up": Function(stack, "F2", lambda event, ctx: event["request"]["nope"])})
 """,
+    "pool_prop_typo": 'Unexpected keyword argument "password_polcy" for "UserPool"',
+    "pool_prop_wrong_type": 'Argument "deletion_protection" to "UserPool" has incompatible type "bool"',
     "lambda_trigger_v1_handler_for_v2": """
 from cdktf_userpool.events import PreTokenGenerationEvent
 
@@ -183,6 +186,12 @@ UserPool(stack, "T", lambda_triggers={"pre_token_generation": LambdaTrigger(v1, 
 UserPool(stack, "T", lambda_triggers={
     "pre_token_generation": LambdaTrigger(lambda event, ctx: event if event["response"]["claimsOverrideDetails"] else event, "V2_0"),
 })
+""",
+    "pool_prop_typo": """
+UserPool(stack, "T", password_polcy={"minimum_length": 12})
+""",
+    "pool_prop_wrong_type": """
+UserPool(stack, "T", deletion_protection=True)
 """,
     "function_wrong_trigger": """
 def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
@@ -228,6 +237,8 @@ EXPECTED: dict[str, str] = {
     "function_wrong_trigger": 'expected "Callable[[CustomMessageEvent, LambdaContext]',
     "function_inline_unknown_key": 'TypedDict "PreSignUpRequest" has no key "noSuchKey"',
     "on_function_wrong_trigger": '"str", "Function[PreSignUpEvent]"',
+    "pool_prop_typo": 'Unexpected keyword argument "password_polcy" for "UserPool"',
+    "pool_prop_wrong_type": 'Argument "deletion_protection" to "UserPool" has incompatible type "bool"',
     "lambda_trigger_v1_handler_for_v2": '"Callable[[PreTokenGenerationEvent, LambdaContext], PreTokenGenerationEvent]", "str"',
     "lambda_trigger_inline_v1_key_in_v2": 'No overload variant of "LambdaTrigger" matches argument types "Callable[[Any, Any], Any]", "str"',
 }
