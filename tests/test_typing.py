@@ -170,8 +170,6 @@ UserPool(stack, "T", lambda_triggers={"custom_message": Function(stack, "F2", si
     "triggers_function_inline_unknown_key": """
 UserPool(stack, "T", lambda_triggers={"pre_sign_up": Function(stack, "F2", lambda event, ctx: event["request"]["nope"])})
 """,
-    "pool_prop_typo": 'Unexpected keyword argument "password_polcy" for "UserPool"',
-    "pool_prop_wrong_type": 'Argument "deletion_protection" to "UserPool" has incompatible type "bool"',
     "lambda_trigger_v1_handler_for_v2": """
 from cdktf_userpool.events import PreTokenGenerationEvent
 
