@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import jsii
-from cdktf import Aspects, DataResource, Fn, IAspect, TerraformResourceLifecycle
+from cdktf import DataResource, Fn, TerraformResourceLifecycle
 from cdktf_cdktf_provider_aws.lambda_invocation import LambdaInvocation
-from constructs import IConstruct
 
 from ._policy import allow
+from ._synth_hooks import render_at_synth
 from .function import Function
 from .triggers import TRIGGERS, UserPoolOperation
 
@@ -36,19 +35,6 @@ __all__ = ["ExternalTriggers", "UPDATER_ACTIONS"]
 
 UPDATER_ACTIONS = ("cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool")
 """All the updater may do on the pool."""
-
-
-@jsii.implements(IAspect)
-class _InputRenderer:
-    """Writes the invocation's input at synth, from the triggers attached by then."""
-
-    def __init__(self, manager: ExternalTriggers) -> None:
-        self._manager = manager
-
-    def visit(self, node: IConstruct) -> None:
-        """Called by cdktf for the invocation resource before it is written."""
-        if node is self._manager.invocation:
-            self._manager.render()
 
 
 class ExternalTriggers:
@@ -95,7 +81,7 @@ class ExternalTriggers:
             input="{}",
             lifecycle_scope="CRUD",
         )
-        Aspects.of(self.invocation).add(_InputRenderer(self))
+        render_at_synth(self.invocation, self.render)
 
     def render(self) -> None:
         """Set the invocation's input and dependencies from the pool's triggers."""

@@ -16,8 +16,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import jsii
-from cdktf import Aspects, IAspect
 from cdktf_cdktf_provider_aws.cognito_identity_pool import CognitoIdentityPool, CognitoIdentityPoolCognitoIdentityProviders
 from cdktf_cdktf_provider_aws.cognito_identity_pool_roles_attachment import (
     CognitoIdentityPoolRolesAttachment,
@@ -25,9 +23,10 @@ from cdktf_cdktf_provider_aws.cognito_identity_pool_roles_attachment import (
 )
 from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
-from constructs import Construct, IConstruct
+from constructs import Construct
 
 from ._naming import construct_path, physical_name
+from ._synth_hooks import render_at_synth
 from ._policy import allow, policy_document
 from .errors import ArgumentTypeError, ConfigurationError
 
@@ -127,19 +126,6 @@ class IdentityPoolRole(Construct):
         return self._policy
 
 
-@jsii.implements(IAspect)
-class _ProvidersRenderer:
-    """Writes the identity providers and role mappings at synth, from the clients and groups added by then."""
-
-    def __init__(self, identity_pool: IdentityPool) -> None:
-        self._identity_pool = identity_pool
-
-    def visit(self, node: IConstruct) -> None:
-        """Called by cdktf for every construct below the identity pool."""
-        if node is self._identity_pool.resource:
-            self._identity_pool._render()
-
-
 class IdentityPool(Construct):
     """An identity pool for a user pool's users. Create it with ``pool.add_identity_pool(...)``.
 
@@ -199,7 +185,7 @@ class IdentityPool(Construct):
         self.roles_attachment = CognitoIdentityPoolRolesAttachment(
             self, "Roles", identity_pool_id=self.identity_pool_id, roles=roles
         )
-        Aspects.of(self.resource).add(_ProvidersRenderer(self))
+        render_at_synth(self.resource, self._render)
 
     def create_role(self, id: str, *, description: str | None = None) -> IdentityPoolRole:
         """A role for signed-in users of this identity pool, e.g. a group's role (``pool.add_group(..., role=...)``)."""

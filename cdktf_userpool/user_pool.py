@@ -18,19 +18,19 @@ from typing import Any, cast
 
 from typing_extensions import Unpack
 
-import jsii
-from cdktf import Aspects, Fn, IAspect, TerraformElement, Token
+from cdktf import Fn, TerraformElement, Token
 from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
 from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
 from cdktf_cdktf_provider_aws.kms_key import KmsKey
 from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
-from constructs import Construct, IConstruct
+from constructs import Construct
 
 from ._lambda_triggers import LambdaTrigger, LambdaTriggers
 from ._pool_props import UserPoolProps
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
+from ._synth_hooks import render_at_synth
 from ._policy import allow
 from ._targets import TriggerTarget, resolve_target
 from ._access import AccessMethods
@@ -68,19 +68,6 @@ def _lambda_config_fields() -> tuple[str, ...]:
 def _pool_props() -> tuple[str, ...]:
     names = inspect.signature(CognitoUserPool.__init__).parameters
     return tuple(n for n in names if n not in ("self", "scope", "id_", "lambda_config"))
-
-
-@jsii.implements(IAspect)
-class _LambdaConfigRenderer:
-    """Renders a pool's ``lambda_config`` when cdktf synthesizes (visits only the pool resource)."""
-
-    def __init__(self, pool: UserPool) -> None:
-        self._pool = pool
-
-    def visit(self, node: IConstruct) -> None:
-        """Called by cdktf for the pool resource before it is written."""
-        if node is self._pool.resource:
-            self._pool._render()
 
 
 class UserPool(TriggerMethods, AccessMethods, Construct):
@@ -298,7 +285,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         self._kms_key_arn = key_arn(kms_key, where=self._path) if kms_key is not None else None
         if not imported:
             # lambda_config is written once, at synth, from every trigger attached by then
-            Aspects.of(resource).add(_LambdaConfigRenderer(self))
+            render_at_synth(resource, self._render)
         self.kms_key: KmsKey | None = None
         """The key this construct created for custom senders, if any."""
 
