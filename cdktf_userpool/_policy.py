@@ -7,10 +7,14 @@ the synthesized JSON stays readable and references stay references.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cdktf import Fn
+
+ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")
+"""An IAM role ARN (paths allowed)."""
 
 Statement = Mapping[str, Any]
 """One IAM policy statement, as in a policy document (``Effect``, ``Action``, ``Resource``, ...)."""

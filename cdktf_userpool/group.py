@@ -9,7 +9,6 @@ same way.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from cdktf import Token
@@ -18,6 +17,7 @@ from cdktf_cdktf_provider_aws.iam_role import IamRole
 from constructs import Construct
 
 from ._naming import construct_path
+from ._policy import ROLE_ARN
 from .errors import ArgumentTypeError, ConfigurationError
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["UserPoolGroup"]
 
-_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")
 _MAX_PRECEDENCE = 2**31 - 1
 
 
@@ -134,7 +133,7 @@ def _role_arn(role: Any, name: str, where: str) -> str | None:
     if isinstance(role, IamRole):
         return role.arn
     if isinstance(role, str):
-        if Token.is_unresolved(role) or _ROLE_ARN.match(role):
+        if Token.is_unresolved(role) or ROLE_ARN.match(role):
             return role
         raise ConfigurationError(
             f"Group {name!r} of UserPool {where!r} got role={role!r}, which is not an IAM role ARN "

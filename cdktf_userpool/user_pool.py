@@ -31,7 +31,7 @@ from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
 from ._synth_hooks import render_at_synth
-from ._policy import allow
+from ._policy import ROLE_ARN, allow
 from ._targets import TriggerTarget, resolve_target
 from ._access import AccessMethods
 from ._trigger_methods import TriggerMethods
@@ -50,7 +50,6 @@ __all__ = ["LambdaTrigger", "UserPool"]
 
 _POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
 _POOL_ARN = re.compile(r"^arn:(aws[a-z-]*):cognito-idp:([a-z0-9-]+):(\d{12}):userpool/([\w-]+_[0-9a-zA-Z]+)$")
-_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
 SYNCHRONOUS_TRIGGER_TIMEOUT = 5
 
@@ -178,7 +177,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                         argument=name,
                         value=value,
                     )
-        if sms_role_arn is not None and not (Token.is_unresolved(sms_role_arn) or _ROLE_ARN.match(sms_role_arn)):
+        if sms_role_arn is not None and not (Token.is_unresolved(sms_role_arn) or ROLE_ARN.match(sms_role_arn)):
             raise ConfigurationError(
                 f"UserPool.from_user_pool_id({user_pool_id!r}) got sms_role_arn={sms_role_arn!r}, which is not an "
                 "IAM role ARN. Pass the SnsCallerArn of the pool's SMS configuration "
