@@ -64,7 +64,9 @@ def create_sender_key(scope: Construct, id: str, *, pool_path: str, region: str 
     """
     account = DataAwsCallerIdentity(scope, f"{id}Account").account_id
     partition = DataAwsPartition(scope, f"{id}Partition").partition
-    region = region or DataAwsRegion(scope, f"{id}Region").region
+    # ``id`` is the region's name on provider 5.x and 6.x alike; ``name`` is deprecated in 6.x and
+    # ``region`` does not exist before 6.0
+    region = region or DataAwsRegion(scope, f"{id}Region").id
     policy = policy_document(
         [
             allow(

@@ -90,9 +90,11 @@ class UserPoolDomain(Construct):
     @property
     def base_url(self) -> str:
         """The domain's URL: ``https://<prefix>.auth.<region>.amazoncognito.com`` (the region read from
-        the domain resource) or ``https://<domain>``."""
+        the pool's ID, which starts with it) or ``https://<domain>``."""
         if self.prefix is not None:
-            return f"https://{self.prefix}.auth.{self.resource.region}.amazoncognito.com"
+            # not the domain's ``region`` attribute: it exists only from provider 6.0
+            region = Fn.element(Fn.split("_", self.pool.user_pool_id), 0)
+            return f"https://{self.prefix}.auth.{region}.amazoncognito.com"
         return f"https://{self.domain_name}"
 
     @property

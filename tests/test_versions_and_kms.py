@@ -125,6 +125,10 @@ def test_key_policy_keeps_admin_and_scopes_cognito(created_key: dict[str, Any]) 
     assert cognito["Action"] == ["kms:CreateGrant", "kms:Encrypt"]
     assert "aws_caller_identity" in cognito["Condition"]["StringEquals"]["aws:SourceAccount"]
     assert cognito["Condition"]["ArnLike"]["aws:SourceArn"].endswith(":userpool/*")
+    # the provider's region by ``id``: valid on provider 5.x and 6.x (``region`` is 6.x only, ``name``
+    # deprecated in 6.x)
+    (region_name,) = created_key["data"]["aws_region"]
+    assert f":cognito-idp:${{data.aws_region.{region_name}.id}}:" in key["policy"]
     # the pool refers to the key, so the key must not refer to the pool: that would be a cycle
     assert pool_name not in key["policy"]
     assert "aws_cognito_user_pool" not in key["policy"]
