@@ -14,9 +14,12 @@ from ._version import __version__ as __version__
 from .errors import ArgumentTypeError as ArgumentTypeError
 from .errors import CaptureError as CaptureError
 from .errors import ConfigurationError as ConfigurationError
+from .errors import DependencyError as DependencyError
 from .errors import ImportedPoolError as ImportedPoolError
 from .errors import NoLocalCodeError as NoLocalCodeError
 from .errors import PackagingError as PackagingError
+from .errors import RuntimeMismatchError as RuntimeMismatchError
+from .errors import RuntimeMismatchWarning as RuntimeMismatchWarning
 from .errors import TriggerConflictError as TriggerConflictError
 from .errors import TriggerCycleError as TriggerCycleError
 from .errors import TriggerInvocationError as TriggerInvocationError
@@ -69,6 +72,7 @@ __all__ = [
     "ArgumentTypeError",
     "CaptureError",
     "ConfigurationError",
+    "DependencyError",
     "Function",
     "IdentityPool",
     "IdentityPoolRole",
@@ -80,6 +84,8 @@ __all__ = [
     "PackagingError",
     "ResourceServer",
     "ResourceServerScope",
+    "RuntimeMismatchError",
+    "RuntimeMismatchWarning",
     "TriggerConflictError",
     "TriggerCycleError",
     "TriggerInvocationError",

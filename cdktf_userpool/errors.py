@@ -15,9 +15,12 @@ __all__ = [
     "ArgumentTypeError",
     "CaptureError",
     "ConfigurationError",
+    "DependencyError",
     "ImportedPoolError",
     "NoLocalCodeError",
     "PackagingError",
+    "RuntimeMismatchError",
+    "RuntimeMismatchWarning",
     "TriggerInvocationError",
     "TriggerConflictError",
     "TriggerCycleError",
@@ -114,6 +117,19 @@ class PackagingError(UserPoolError):
     """A Python function could not be turned into a Lambda package."""
 
 
+class DependencyError(PackagingError):
+    """A third-party requirement could not be pinned or installed for Lambda.
+
+    :ivar requirement: the requirement at fault, as given or as pinned (``"six==9.9"``).
+    :ivar available: versions the package index offers, newest first (empty when not asked).
+    """
+
+    def __init__(self, message: str, *, requirement: str, available: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.requirement = requirement
+        self.available = tuple(available)
+
+
 class CaptureError(PackagingError):
     """A function reads a value that cannot be shipped to Lambda.
 
@@ -142,14 +158,77 @@ class TriggerInvocationError(UserPoolError):
     :ivar error_message: the exception's message (Lambda's ``errorMessage``).
     :ivar cognito_exception: the exception Cognito would raise to the client, e.g.
         ``"UserLambdaValidationException"``.
+    :ivar stdout: what the handler printed during the failed invocation (Lambda's log lines,
+        including its root logger's). Default: ``""``.
+    :ivar stderr: what it wrote to standard error, or the crash report of a runtime that died.
+        Default: ``""``.
+    :ivar traceback: the formatted traceback of the handler's exception, or ``None`` (a timeout, a
+        crash, an output that is not an event). Default: ``None``.
+
+    The message stays Cognito's; the traceback and the output are attached as exception notes
+    (PEP 678), so pytest prints them under a failing test.
     """
 
-    def __init__(self, message: str, *, error_type: str, error_message: str, cognito_exception: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        error_type: str,
+        error_message: str,
+        cognito_exception: str,
+        stdout: str = "",
+        stderr: str = "",
+        traceback: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.error_type = error_type
         self.error_message = error_message
         self.cognito_exception = cognito_exception
+        self.stdout = stdout
+        self.stderr = stderr
+        self.traceback = traceback
+        for title, text in (("traceback", traceback), ("stdout", stdout), ("stderr", stderr)):
+            if text:
+                self.add_note(f"--- handler {title} ---\n{_tail(text).rstrip()}")
+
+
+def _tail(text: str, limit: int = 8000) -> str:
+    return text if len(text) <= limit else f"[... {len(text) - limit} characters before]\n{text[-limit:]}"
+
+
+class RuntimeMismatchError(UserPoolError):
+    """A package holds native code that no interpreter on this machine can load.
+
+    :ivar runtime: the function's runtime, e.g. ``"python3.13"``.
+    :ivar architecture: the function's architecture, ``"arm64"`` or ``"x86_64"``.
+    :ivar interpreter: the closest interpreter found (its path), or ``None``.
+    :ivar native_files: the package's files that need a matching interpreter (extensions and
+        wheel tags), relative to the package.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        runtime: str,
+        architecture: str,
+        interpreter: str | None,
+        native_files: Sequence[str] = (),
+    ) -> None:
+        super().__init__(message)
+        self.runtime = runtime
+        self.architecture = architecture
+        self.interpreter = interpreter
+        self.native_files = tuple(native_files)
 
 
 class UserPoolWarning(UserWarning):
     """Something works but is probably not what you want (for example a long trigger timeout)."""
+
+
+class RuntimeMismatchWarning(RuntimeWarning):
+    """A pure-Python package runs locally on another Python version or architecture than Lambda's.
+
+    Not a :class:`UserPoolWarning`: the run is still meaningful, so test suites that turn library
+    warnings into errors keep running it.
+    """

@@ -171,6 +171,7 @@ class Function(Construct, Generic[EventT]):
         """Seconds before Lambda stops the function."""
         self.memory_size = memory_size
         """Memory in MB."""
+        self._runtime, self._architecture = runtime, architecture
         self.module: GeneratedModule = generate_module(
             handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
         )
@@ -243,6 +244,16 @@ class Function(Construct, Generic[EventT]):
     def arn(self) -> str:
         """The function's (unqualified) ARN."""
         return self.resource.arn
+
+    @property
+    def runtime(self) -> Runtime:
+        """The Lambda runtime, e.g. ``"python3.13"``."""
+        return self._runtime
+
+    @property
+    def architecture(self) -> Architecture:
+        """The instruction set, ``"arm64"`` or ``"x86_64"``."""
+        return self._architecture
 
     @property
     def role_name(self) -> str:
