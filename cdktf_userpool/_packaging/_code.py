@@ -71,11 +71,15 @@ def names_read(code: types.CodeType, *, soft_spans: Sequence[Span] = ()) -> dict
     return found
 
 
-def annotation_spans(nodes: Sequence[ast.AST]) -> list[Span]:
+def annotation_spans(nodes: Sequence[ast.AST], *, class_bodies: bool = True) -> list[Span]:
     """The source ranges of annotations that are evaluated when ``nodes`` run.
 
     Function signatures and class-body or module-level variable annotations count; annotations of
     local variables inside function bodies are never evaluated and are skipped.
+
+    :param class_bodies: include variable annotations in class bodies. Default: ``True``. Pass
+        ``False`` when annotations are lazy: dataclasses, ``NamedTuple``, ``TypedDict``, pydantic and
+        ``typing.get_type_hints`` evaluate a class's annotation strings at run time anyway.
     """
     spans: list[Span] = []
 
@@ -83,7 +87,7 @@ def annotation_spans(nodes: Sequence[ast.AST]) -> list[Span]:
         if node is not None and node.end_lineno is not None and node.end_col_offset is not None:
             spans.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
 
-    def visit(node: ast.AST, in_function: bool) -> None:
+    def visit(node: ast.AST, in_function: bool, in_class: bool) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             args = node.args
             for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
@@ -91,15 +95,15 @@ def annotation_spans(nodes: Sequence[ast.AST]) -> list[Span]:
                     add(arg.annotation)
             add(node.returns)
             for child in node.body:
-                visit(child, True)
+                visit(child, True, False)
             return
-        if isinstance(node, ast.AnnAssign) and not in_function:
+        if isinstance(node, ast.AnnAssign) and not in_function and (class_bodies or not in_class):
             add(node.annotation)
         for inner in ast.iter_child_nodes(node):
-            visit(inner, in_function)
+            visit(inner, in_function, in_class or isinstance(node, ast.ClassDef))
 
     for node in nodes:
-        visit(node, False)
+        visit(node, False, False)
     return spans
 
 

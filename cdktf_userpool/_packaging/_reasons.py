@@ -8,7 +8,23 @@ from __future__ import annotations
 INFRASTRUCTURE = (
     "it is infrastructure (a construct, app, stack, or one of their methods), which exists only while "
     "synthesizing. Capture what the function needs as plain data or as a Terraform token string in a variable "
-    "(for example pool_id = pool.id), and read that instead."
+    "(for example table_name = table.name), and read that instead."
+)
+INFRASTRUCTURE_POOL = (
+    "it is a user pool, which exists only while synthesizing. A trigger reads its own pool's ID from the event at "
+    "run time (event['userPoolId']) and gets permissions on it with pool.grant(function, 'AdminAddUserToGroup', ...); "
+    "capturing the pool's ID would make a dependency cycle (the pool refers to its triggers). For another pool, "
+    "capture other_pool.user_pool_id in a variable and read that."
+)
+SYNTH_ENVIRONMENT = (
+    "its value is that of the synth machine's environment variable {variable!r}, and nothing read from the synth "
+    "machine's environment is ever written into a package (it would be frozen, and CI secrets would end up in plain "
+    "text in the zip). Read os.environ inside the function or at module level, so Lambda's own environment is read "
+    "at run time, and set the variable with Function(environment={{...}})."
+)
+NAMESPACE_USE = (
+    "Plain data read as attributes of {module!r} (module.NAME) can be shipped without copying the module; other "
+    "uses of it cannot."
 )
 INFRASTRUCTURE_STATEMENT = (
     "the module-level statement that defines {needed!r} also binds it, and it is infrastructure. Define what the "

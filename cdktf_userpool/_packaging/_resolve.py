@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import linecache
 import re
 import sys
 import types
@@ -24,9 +25,20 @@ from . import _reasons as reasons
 from ._code import annotation_spans, find_function_node, names_read
 from ._literals import find_tokens, render_literal
 from ._modules import ModuleKind, ProjectFiles, import_targets, imported_modules, module_facts
-from ._source_file import FUTURE_ANNOTATIONS_FLAG, Edit, ImportBinding, SourceFile, Unit
+from ._namespaces import attribute_reads, render_namespace
+from ._purity import statements_are_pure, synth_environment_match
+from ._source_file import Edit, ImportBinding, SourceFile, Unit
 
-__all__ = ["MODULE_DUNDERS", "LazyAnnotationsNeeded", "Resolver", "Scope", "Use", "drop_line_edit", "parenthesized"]
+__all__ = [
+    "MODULE_DUNDERS",
+    "LazyAnnotationsNeeded",
+    "Resolver",
+    "Restart",
+    "Scope",
+    "Use",
+    "drop_line_edit",
+    "parenthesized",
+]
 
 #: Module attributes every module has; the generated module's own values are the right ones.
 MODULE_DUNDERS = frozenset(
@@ -49,6 +61,21 @@ _MISSING = object()
 
 class LazyAnnotationsNeeded(Exception):
     """An annotation reads a name that cannot be shipped: retry with lazy annotations."""
+
+
+class Restart(Exception):
+    """The first way of shipping a name failed: generate again, taking the fallback for ``key``.
+
+    Generation restarts from scratch rather than undoing what the failed attempt had collected.
+
+    :ivar key: identifies the name and the fallback (see ``Resolver.fallbacks``).
+    :ivar cause: the error of the first way, raised if the fallback fails too.
+    """
+
+    def __init__(self, key: tuple[Any, ...], cause: CaptureError) -> None:
+        super().__init__(key)
+        self.key = key
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -98,12 +125,19 @@ class Resolver:
         ``from __future__ import annotations`` (annotations are then never evaluated).
     :ivar self_objects: ids of the handler and the wrappers around it.
     :ivar handler_name: the name bound to the handler (``None`` for a lambda until assembly).
+    :ivar fallbacks: keys of names whose first way of shipping failed in an earlier attempt (see
+        :class:`Restart`): annotation-only names left out, project values written as literals,
+        modules replaced by a namespace of the plain data read from them.
+    :ivar namespaces: ``(scope, name)`` -> attribute -> literal, for modules shipped as namespaces.
     """
 
     is_token: Callable[[str], bool]
     is_infrastructure: Callable[[object], bool]
     lazy_annotations: bool
     self_objects: frozenset[int] = frozenset()
+    fallbacks: Mapping[tuple[Any, ...], CaptureError] = field(default_factory=dict)
+    namespaces: dict[tuple[Any, ...], dict[str, str]] = field(default_factory=dict)
+    namespace_modules: dict[tuple[Any, ...], types.ModuleType] = field(default_factory=dict)
     handler_name: str | None = None
     handler_unit: tuple[str, int] | None = None
     handler_span: tuple[int, int] = (0, 0)
@@ -166,7 +200,6 @@ class Resolver:
         :returns: the names read.
         :raises CaptureError: for a name or import that cannot be shipped.
         """
-        flags = FUTURE_ANNOTATIONS_FLAG if self.lazy_annotations else 0
         source = scope.source
         for statement in _own_statements(nodes):
             if isinstance(statement, ast.Nonlocal):
@@ -178,16 +211,19 @@ class Resolver:
         else:
             tree, roots = ast.Module(body=list(nodes), type_ignores=[]), list(nodes)
         try:
+            # compiled with eager annotations even when they are lazy, so the names they read are found
             code: types.CodeType = compile(
-                tree, source.filename, "eval" if isinstance(nodes, ast.expr) else "exec", flags, dont_inherit=True
+                tree, source.filename, "eval" if isinstance(nodes, ast.expr) else "exec", 0, dont_inherit=True
             )
         except SyntaxError as exc:
             use = Use(reader, source.display, exc.lineno or 0)
             raise self.error(reader, use, "function", reasons.NOT_STANDALONE.format(detail=exc.msg)) from exc
-        spans = [] if self.lazy_annotations else annotation_spans(roots)
+        # lazy class-body annotations are still evaluated at run time (dataclasses, pydantic): not soft
+        spans = annotation_spans(roots, class_bodies=not self.lazy_annotations)
         found = names_read(code, soft_spans=spans)
+        attributes = attribute_reads(roots)
         for name, read in found.items():
-            if name in MODULE_DUNDERS:
+            if name in MODULE_DUNDERS or (read.soft and ("soft", scope.ident, name) in self.fallbacks):
                 continue
             if (
                 read.maybe_local
@@ -196,7 +232,11 @@ class Resolver:
                 and not hasattr(builtins, name)
             ):
                 continue
-            self.need(name, scope, Use(reader, source.display, read.lineno, read.soft))
+            use = Use(reader, source.display, read.lineno, read.soft)
+            self.need(name, scope, use)
+            namespace = self.namespaces.get((scope.ident, name))
+            if namespace is not None:
+                self._namespace_attributes(name, namespace, attributes.get(name), scope, use)
         for node, module, whole in imported_modules(roots, source.package):
             self.use_module(module, whole, Use(reader, source.display, node.lineno))
         return set(found)
@@ -224,9 +264,11 @@ class Resolver:
                 self.claim(name, ("builtin",), use)
             else:
                 self._unbound(name, scope, use)
-        except CaptureError:
+        except CaptureError as error:
             if use.soft and not self.lazy_annotations:
                 raise LazyAnnotationsNeeded(name) from None
+            if use.soft:  # a lazy annotation no one evaluates: leave the name out
+                raise Restart(("soft", scope.ident, name), error) from None
             raise
 
     def _value(self, name: str, value: Any, scope: Scope, use: Use, *, closure: bool) -> None:
@@ -236,24 +278,41 @@ class Resolver:
                 self.self_aliases.append(name)
             return
         if self.is_infrastructure(value):
-            raise self.error(name, use, _describe(value), reasons.INFRASTRUCTURE)
+            why = reasons.INFRASTRUCTURE_POOL if _is_user_pool(value) else reasons.INFRASTRUCTURE
+            raise self.error(name, use, _describe(value), why)
         if isinstance(value, str) and self.is_token(value):
             self._environment(name, value, use)
             return
         bindings = [] if closure else [b for b in scope.source.imports.get(name, []) if _binds(b, value)]
         literal = render_literal(value)
-        if bindings and not (literal is not None and all(_is_project(b) for b in bindings)):
-            self._emit_imports(name, bindings, use)
-            return
-        if isinstance(value, types.ModuleType):
-            self._emit_imports(name, [_synthesized_module_import(name, value)], use)
+        if isinstance(value, types.ModuleType) and not bindings:
+            bindings = [_synthesized_module_import(name, value)]
+        if bindings:
+            project = all(_is_project(b) for b in bindings)
+            if literal is not None and project:
+                if _pure_in_module(bindings[0]):  # computed from that module's source alone: exact as a literal
+                    self._literal(name, value, literal, scope, use, checked=True)
+                    return
+                # computed at import (os.environ, a file): ship the module, or else its value
+                fallback = lambda: self._literal(name, value, literal, scope, use, checked=False)  # noqa: E731
+            elif isinstance(value, types.ModuleType) and project:  # a module that may build infrastructure
+                fallback = lambda: self._as_namespace(name, value, scope, use)  # noqa: E731
+            else:
+                self._emit_imports(name, bindings, use)
+                return
+            self._attempt(("fallback", scope.ident, name), lambda: self._emit_imports(name, bindings, use), fallback)
             return
         if literal is not None:
-            tokens = find_tokens(value, self.is_token)
-            if tokens:
-                raise self.error(name, use, _describe(value), reasons.TOKEN_IN_DATA.format(paths=", ".join(tokens)))
-            self.claim(name, ("literal", literal), use)
-            self.assignments.append(("literal", name, literal))
+            units = None if closure else scope.source.binders.get(name)
+            if units and not _made_by_exec(value, scope) and not statements_are_pure(scope.source, units, scope.globals):
+                # computed by calls or from modules (os.environ, a file, the clock): run it again in Lambda
+                self._attempt(
+                    ("fallback", scope.ident, name),
+                    lambda: self.copy_units(name, units, scope, use),
+                    lambda: self._literal(name, value, literal, scope, use, checked=False),
+                )
+                return
+            self._literal(name, value, literal, scope, use, checked=bool(units))
             return
         if closure:
             self._closure_object(name, value, scope, use)
@@ -272,6 +331,74 @@ class Resolver:
         if isinstance(value, (types.FunctionType, type)):
             raise self.error(name, use, _describe(value), reasons.NO_SOURCE)
         raise self.error(name, use, _describe(value), reasons.ARBITRARY_GLOBAL)
+
+    def _attempt(self, key: tuple[Any, ...], first: Callable[[], None], fallback: Callable[[], None]) -> None:
+        """Ship a name the ``first`` way, or, once that has failed (see :class:`Restart`), the ``fallback`` way."""
+        if key in self.fallbacks:
+            fallback()
+            return
+        try:
+            first()
+        except CaptureError as error:
+            raise Restart(key, error) from error
+
+    def _literal(self, name: str, value: Any, literal: str, scope: Scope, use: Use, *, checked: bool) -> None:
+        """Write ``value`` as a literal.
+
+        :param checked: whether the value was computed from the source alone; otherwise it is
+            refused when it holds a value of the synth machine's environment.
+        """
+        tokens = find_tokens(value, self.is_token)
+        if tokens:
+            raise self.error(name, use, _describe(value), reasons.TOKEN_IN_DATA.format(paths=", ".join(tokens)))
+        if not checked:
+            variable = synth_environment_match(value, "".join(scope.source.lines))
+            if variable is not None:
+                raise self.error(name, use, _describe(value), reasons.SYNTH_ENVIRONMENT.format(variable=variable))
+        self.claim(name, ("literal", literal), use)
+        self.assignments.append(("literal", name, literal))
+
+    def _as_namespace(self, name: str, module: types.ModuleType, scope: Scope, use: Use) -> None:
+        """Stand in for a project module that cannot be shipped with the plain data read from it."""
+        self.claim(name, ("namespace", module.__name__), use)
+        self.namespaces.setdefault((scope.ident, name), {})
+        self.namespace_modules[(scope.ident, name)] = module
+
+    def _namespace_attributes(
+        self, name: str, namespace: dict[str, str], attributes: frozenset[str] | None, scope: Scope, use: Use
+    ) -> None:
+        module = self.namespace_modules[(scope.ident, name)]
+        cause = self.fallbacks[("fallback", scope.ident, name)]
+
+        def refused() -> CaptureError:  # why the module cannot be shipped, and what would work instead
+            hint = reasons.NAMESPACE_USE.format(module=module.__name__)
+            return CaptureError(
+                f"{cause} {hint}",
+                name=cause.name,
+                filename=cause.filename,
+                lineno=cause.lineno,
+                reason=f"{cause.reason} {hint}",
+            )
+
+        if attributes is None:
+            raise refused()
+        for attribute in sorted(attributes - set(namespace)):
+            value = getattr(module, attribute, _MISSING)
+            literal = None if value is _MISSING else render_literal(value)
+            if literal is None or find_tokens(value, self.is_token):
+                raise refused()
+            variable = synth_environment_match(value, "".join(linecache.getlines(module.__file__ or "")))
+            if variable is not None:
+                why = reasons.SYNTH_ENVIRONMENT.format(variable=variable)
+                raise self.error(f"{name}.{attribute}", use, _describe(value), why)
+            namespace[attribute] = literal
+
+    def namespace_assignments(self, types_name: str) -> list[str]:
+        """``name = types.SimpleNamespace(...)`` for each module replaced by a namespace.
+
+        :param types_name: the name the generated module imports ``types`` as.
+        """
+        return [f"{key[-1]} = {render_namespace(namespace, types_name)}" for key, namespace in self.namespaces.items()]
 
     def _closure_object(self, name: str, value: Any, scope: Scope, use: Use) -> None:
         imported = _importable(value)
@@ -465,6 +592,10 @@ class Resolver:
             return
         self._done.add(key)
         kept, dropped = self.split_decorators(node, scope, drop_unknown=True, use=None)
+        if kept and not _decorators_return_it(function, node, name, source):
+            # ``function`` is the undecorated def, captured by a decorator's wrapper (no functools.wraps):
+            # keeping the decorators would wrap it a second time
+            kept, dropped = [], [*dropped, *kept]
         analyzed = copy.copy(node)
         analyzed.decorator_list = kept
         self.analyze([analyzed], scope, reader)
@@ -494,6 +625,28 @@ def _own_statements(nodes: list[ast.stmt] | ast.expr) -> list[ast.AST]:
                 if not isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
                     stack.extend(ast.iter_child_nodes(current))
     return found
+
+
+def _decorators_return_it(
+    function: types.FunctionType, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, source: SourceFile
+) -> bool:
+    """Whether the decorated ``def`` binds ``function`` itself (its decorators returned it unchanged).
+
+    A module-level def is checked against what its module binds; a nested one can only be told by the
+    variable it was found in: the def's own name holds the decorated result.
+    """
+    if isinstance(source.parent(node), ast.Module):
+        return function.__globals__.get(node.name) is function
+    return name == node.name
+
+
+_POOL_TYPES = frozenset({"UserPool", "CognitoUserPool", "DataAwsCognitoUserPool"})
+
+
+def _is_user_pool(value: Any) -> bool:
+    """Whether ``value`` (or the object a bound method belongs to) is a user pool construct."""
+    owner = getattr(value, "__self__", value)
+    return any(cls.__name__ in _POOL_TYPES for cls in type(owner).__mro__)
 
 
 def _made_by_exec(value: Any, scope: Scope) -> bool:
@@ -530,6 +683,21 @@ def _binds(binding: ImportBinding, value: Any) -> bool:
     if module is not None and getattr(module, binding.attribute, _MISSING) is value:
         return True
     return sys.modules.get(f"{binding.module}.{binding.attribute}") is value
+
+
+def _pure_in_module(binding: ImportBinding) -> bool:
+    """Whether the plain-data value ``from module import name`` binds is computed from its module's source alone."""
+    module = sys.modules.get(binding.module)
+    if binding.attribute is None or module is None or not getattr(module, "__file__", None):
+        return False
+    try:
+        source = SourceFile.load(module.__file__, vars(module))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return False
+    indices = source.binders.get(binding.attribute) if source is not None else None
+    if source is None or not indices or binding.attribute in source.imports:
+        return False
+    return statements_are_pure(source, indices, vars(module))
 
 
 def _is_project(binding: ImportBinding) -> bool:

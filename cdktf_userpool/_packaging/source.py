@@ -19,11 +19,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import PackagingError
+from ..errors import CaptureError, PackagingError
 from . import _reasons as reasons
 from ._code import find_function_node, names_read
 from ._paths import display_path
-from ._resolve import MODULE_DUNDERS, LazyAnnotationsNeeded, Resolver, Use, drop_line_edit, parenthesized
+from ._resolve import MODULE_DUNDERS, LazyAnnotationsNeeded, Resolver, Restart, Use, drop_line_edit, parenthesized
 
 __all__ = ["ENTRY_MODULE", "HANDLER_ATTRIBUTE", "TRIGGER_MODULE", "GeneratedModule", "generate_module"]
 
@@ -89,10 +89,16 @@ def generate_module(
     if isinstance(fn, types.MethodType) or not isinstance(raw, types.FunctionType):
         kind = "bound method" if isinstance(fn, types.MethodType) else type(fn).__name__
         raise PackagingError(reasons.NOT_A_FUNCTION.format(value=fn, kind=kind))
-    try:
-        return _generate(raw, chain, is_token, is_infrastructure, force_lazy=False)
-    except LazyAnnotationsNeeded:
-        return _generate(raw, chain, is_token, is_infrastructure, force_lazy=True)
+    lazy, fallbacks = False, dict[tuple[Any, ...], CaptureError]()
+    while True:  # each round takes one more fallback, so this ends
+        try:
+            return _generate(raw, chain, is_token, is_infrastructure, force_lazy=lazy, fallbacks=fallbacks)
+        except LazyAnnotationsNeeded:
+            lazy = True
+        except Restart as restart:
+            if restart.key in fallbacks:  # pragma: no cover - a fallback is taken without a second attempt
+                raise restart.cause from None
+            fallbacks[restart.key] = restart.cause
 
 
 def _generate(
@@ -102,11 +108,12 @@ def _generate(
     is_infrastructure: Callable[[object], bool],
     *,
     force_lazy: bool,
+    fallbacks: Mapping[tuple[Any, ...], CaptureError],
 ) -> GeneratedModule:
     code = raw.__code__
     reader = raw.__qualname__
     start = Use(reader, display_path(code.co_filename), code.co_firstlineno)
-    resolver = Resolver(is_token, is_infrastructure, force_lazy, frozenset(map(id, chain)))
+    resolver = Resolver(is_token, is_infrastructure, force_lazy, frozenset(map(id, chain)), fallbacks=fallbacks)
     source = resolver.source_of(raw, reader, start)
     resolver.lazy_annotations = force_lazy or source.future_annotations
     node = find_function_node(source.tree, code)
@@ -184,19 +191,15 @@ def _assemble(resolver: Resolver, handler_text: str, *, origin: str, qualname: s
         header += "\nfrom __future__ import annotations"
     head = [header]
     imports = list(resolver.imports)
-    os_name = "os"
-    if resolver.environment:
-        if resolver.claims.get("os", ("import", ("import os",))) == ("import", ("import os",)):
-            imports.append("import os")
-        else:
-            os_name = "_cdktf_userpool_os"
-            imports.append(f"import os as {os_name}")
+    os_name = _stdlib_import("os", resolver, imports) if resolver.environment else "os"
+    types_name = _stdlib_import("types", resolver, imports) if resolver.namespaces else "types"
     if imports:
         head.append("\n".join(dict.fromkeys(imports)))
     assignments = [
         f"{name} = {value}" if kind == "literal" else f'{name} = {os_name}.environ["{value}"]'
         for kind, name, value in resolver.assignments
     ]
+    assignments += resolver.namespace_assignments(types_name)
     if assignments:
         head.append("\n".join(assignments))
 
@@ -223,6 +226,17 @@ def _assemble(resolver: Resolver, handler_text: str, *, origin: str, qualname: s
         body.append(handler_block)
     body.append(f"{HANDLER_ATTRIBUTE} = {resolver.handler_name}")
     return "\n\n".join(head) + "\n\n\n" + "\n\n\n".join(body) + "\n"
+
+
+def _stdlib_import(module: str, resolver: Resolver, imports: list[str]) -> str:
+    """Import a standard-library module the generated code needs; returns the name it is bound to."""
+    plain = ("import", (f"import {module}",))
+    if resolver.claims.get(module, plain) == plain:
+        imports.append(f"import {module}")
+        return module
+    alias = f"_cdktf_userpool_{module}"
+    imports.append(f"import {module} as {alias}")
+    return alias
 
 
 def _separator(

@@ -10,6 +10,7 @@ import contextlib
 import copy
 import hashlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,22 +34,33 @@ class Case:
 
     :ivar load: returns the function to package.
     :ivar arity: how the test calls it in-process: ``fn(event)`` (1), ``fn(event, context)`` (2), ``fn()`` (0).
-    :ivar needs: dependency directories the Lambda run needs (``"boto3"``, ``"dateutil"``).
+    :ivar needs: dependency directories the Lambda run needs (``"boto3"``, or distributions copied
+        from this environment such as ``"python-dateutil"``).
+    :ivar env: environment variables set before the handler's module is imported, in-process and in
+        the Lambda run alike (the generated module must read them again, not freeze them).
     """
 
     load: Callable[[], Callable[..., Any]]
     arity: int = 2
     needs: tuple[str, ...] = ()
+    env: tuple[tuple[str, str], ...] = ()
 
     def event(self) -> dict[str, Any]:
         """A fresh copy of the event (handlers may change it)."""
         return copy.deepcopy(EVENT)
 
 
-def attribute(module: str, name: str, *, setup: Callable[[Any], None] | None = None) -> Callable[[], Any]:
-    """Load ``module.name`` (after ``setup(module)``, which resets module state)."""
+#: What the fidelity cases read from the environment at import time (values unlike any in the source).
+CORPUS_ENV = (("CORPUS_STAGE", "stage-from-env-7f3a"), ("CORPUS_SECRET", "s3cr3t-from-env-91c2"))
+
+
+def attribute(
+    module: str, name: str, *, setup: Callable[[Any], None] | None = None, env: tuple[tuple[str, str], ...] = ()
+) -> Callable[[], Any]:
+    """Load ``module.name`` (after ``setup(module)``, which resets module state; ``env`` is set first)."""
 
     def load() -> Any:
+        os.environ.update(dict(env))
         loaded = importlib.import_module(module)
         if setup is not None:
             setup(loaded)
@@ -122,7 +134,7 @@ CASES: dict[str, Case] = {
     "project_modules": Case(attribute("corpus.uses_project", "handler")),
     "project_lazy_import": Case(attribute("corpus.uses_project", "lazy_import")),
     "import_not_installed": Case(attribute("corpus.optional", "handler")),
-    "third_party": Case(attribute("corpus.third_party", "handler"), needs=("dateutil",)),
+    "third_party": Case(attribute("corpus.third_party", "handler"), needs=("python-dateutil",)),
     "annotations": Case(attribute("corpus.annotated", "handler")),
     "annotations_future": Case(attribute("corpus.annotated_future", "handler")),
     "annotations_made_lazy": Case(attribute("corpus.annotated_lazy", "handler")),
@@ -134,6 +146,19 @@ CASES: dict[str, Case] = {
     "global_statement": Case(attribute("corpus.state", "handler", setup=_reset_state)),
     "recursion": Case(attribute("corpus.state", "countdown")),
     "conditional_and_mutated": Case(attribute("corpus.conditional", "handler")),
+    # issue 11: each of these packaged without error but ran differently in Lambda
+    "annotations_evaluated_at_run_time": Case(attribute("corpus.fidelity_annotations", "handler")),
+    "annotations_pydantic": Case(attribute("corpus.fidelity_pydantic", "handler"), needs=("pydantic",)),
+    "decorator_without_wraps_registered_outside": Case(attribute("corpus.fidelity_decorators", "registered_outside")),
+    "decorator_without_wraps_registered_inside": Case(attribute("corpus.fidelity_decorators", "registered_inside")),
+    "powertools_decorators_registered_outside": Case(
+        attribute("corpus.fidelity_decorators", "powertools_inside"), needs=("aws-lambda-powertools",)
+    ),
+    "powertools_decorators_registered_inside": Case(
+        attribute("corpus.fidelity_decorators", "powertools_outside"), needs=("aws-lambda-powertools",)
+    ),
+    "environment_read_at_import": Case(attribute("corpus.fidelity_env", "handler", env=CORPUS_ENV), env=CORPUS_ENV),
+    "project_module_attributes": Case(attribute("corpus.fidelity_project", "handler")),
 }
 
 

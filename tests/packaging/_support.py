@@ -16,10 +16,18 @@ FAKE_BOTO3 = HERE / "fake_boto3"
 
 
 class Context:
-    """The attributes of the Lambda context object that the corpus reads."""
+    """The attributes of the Lambda context object that the corpus (and Powertools' Logger) reads."""
 
     function_name = "trigger-fn"
+    function_version = "$LATEST"
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:trigger-fn"
+    memory_limit_in_mb = 128
     aws_request_id = "request-1"
+    log_group_name = "/aws/lambda/trigger-fn"
+    log_stream_name = "local"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 5000
 
 
 #: Runs ``cdktf_userpool_entry.handler(event, Context())`` with only the package (and the given
@@ -31,10 +39,19 @@ sys.path[:0] = [package, *extra]
 
 class Context:
     function_name = "trigger-fn"
+    function_version = "$LATEST"
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:trigger-fn"
+    memory_limit_in_mb = 128
     aws_request_id = "request-1"
+    log_group_name = "/aws/lambda/trigger-fn"
+    log_stream_name = "local"
+
+    def get_remaining_time_in_millis(self):
+        return 5000
 
 import cdktf_userpool_entry
-print(json.dumps(cdktf_userpool_entry.handler(event, Context()), sort_keys=True))
+result = cdktf_userpool_entry.handler(event, Context())
+print("\n" + json.dumps(result, sort_keys=True))  # last line: the handler may print (logs) too
 """
 
 #: Makes ``cdktf_userpool`` importable without running its ``__init__`` (which imports cdktf).
@@ -68,7 +85,7 @@ def run_in_lambda(
         timeout=60,
     )
     assert completed.returncode == 0, completed.stderr
-    return json.loads(completed.stdout)
+    return json.loads(completed.stdout.rstrip("\n").rpartition("\n")[2])
 
 
 def as_json(value: Any) -> Any:

@@ -28,17 +28,46 @@ def seams() -> dict[str, Callable[..., bool]]:
 
 
 @pytest.fixture(scope="session")
-def dateutil_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A directory holding only the venv's copy of ``dateutil`` and what it needs (as pip would install it)."""
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], str]:
+    """A directory per distribution holding its installed files and those of the distributions it needs.
+
+    As pip would install them for Lambda, from this environment's copies (markers and extras ignored,
+    boto3/botocore excluded as the runtime provides them). Built once per distribution.
+    """
     import importlib.metadata
 
-    import dateutil
+    from packaging.requirements import Requirement
 
-    target = tmp_path_factory.mktemp("deps")
-    shutil.copytree(Path(dateutil.__file__).parent, target / "dateutil", ignore=shutil.ignore_patterns("__pycache__"))
-    requires = importlib.metadata.requires("python-dateutil") or []
-    if any(r.split(">")[0].split("=")[0].strip() == "six" for r in requires):  # python-dateutil 2.x
-        import six
+    made: dict[str, str] = {}
 
-        shutil.copy(six.__file__, target / "six.py")
-    return str(target)
+    def closure(name: str) -> list[importlib.metadata.Distribution]:
+        found: dict[str, importlib.metadata.Distribution] = {}
+        pending = [name]
+        while pending:
+            requirement = Requirement(pending.pop())
+            key = requirement.name.lower().replace("_", "-")
+            if key in found or key in ("boto3", "botocore") or (requirement.marker and "extra" in str(requirement.marker)):
+                continue
+            try:
+                dist = importlib.metadata.distribution(requirement.name)
+            except importlib.metadata.PackageNotFoundError:
+                continue  # a marker-guarded dependency of another platform or Python
+            found[key] = dist
+            pending += dist.requires or []
+        return list(found.values())
+
+    def build(name: str) -> str:
+        if name not in made:
+            target = tmp_path_factory.mktemp(name)
+            for dist in closure(name):
+                for file in dist.files or ():
+                    if "__pycache__" in file.parts or file.parts[0].endswith(".dist-info") or ".." in file.parts:
+                        continue
+                    source = Path(str(dist.locate_file(file)))
+                    if source.is_file():
+                        (target / file).parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(source, target / file)
+            made[name] = str(target)
+        return made[name]
+
+    return build

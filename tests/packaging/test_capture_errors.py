@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _cases import CORPUS_ENV
 from _support import HERE
 from corpus import unsupported
 
@@ -20,6 +22,11 @@ INFRA_HELPERS = HERE / "corpus" / "infra_helpers.py"
 
 def _line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def _with_environment(factory: Callable[[], Any]) -> Any:
+    os.environ.update(dict(CORPUS_ENV))
+    return factory()
 
 
 # (handler factory, variable, file, text of the line that reads it, fragment of the reason)
@@ -88,6 +95,27 @@ ERRORS: dict[str, tuple[Callable[[], Any], str, Path, str, str]] = {
         "from cdktf import App",
         "does not build infrastructure",
     ),
+    "project module building infrastructure, function read from it": (
+        lambda: unsupported.uses_infra_module_data,
+        "cdktf",
+        INFRA_HELPERS,
+        "from cdktf import App",
+        "Plain data read as attributes of 'corpus.infra_helpers' (module.NAME) can be shipped",
+    ),
+    "own user pool": (
+        lambda: unsupported.uses_own_pool,
+        "own_pool",
+        UNSUPPORTED,
+        "return own_pool.user_pool_id",
+        "event['userPoolId']",
+    ),
+    "synth-time environment value in a closure": (
+        lambda: _with_environment(unsupported.make_environment_closure),
+        "secret",
+        UNSUPPORTED,
+        'return {"secret": secret}',
+        "environment variable 'CORPUS_SECRET'",
+    ),
     "nonlocal": (unsupported.make_nonlocal, "calls", UNSUPPORTED, "nonlocal calls", "module-level variable"),
     "one name, two values": (unsupported.make_conflict, "LIMIT", UNSUPPORTED, "return check(LIMIT)", "Rename one"),
     "two tokens, one environment variable": (
@@ -140,3 +168,18 @@ def test_handler_defined_with_exec(seams: dict[str, Any]) -> None:
 def test_error_names_the_type(seams: dict[str, Any]) -> None:
     with pytest.raises(CaptureError, match=r"'pool' \(FakeUserPool\), read by uses_pool at "):
         generate_module(unsupported.uses_pool, **seams)
+
+
+def test_pool_hint_does_not_suggest_capturing_the_pool_id(seams: dict[str, Any]) -> None:
+    with pytest.raises(CaptureError) as caught:
+        generate_module(unsupported.uses_own_pool, **seams)
+    assert "pool.grant(function" in caught.value.reason and "dependency cycle" in caught.value.reason
+    with pytest.raises(CaptureError) as other:
+        generate_module(unsupported.uses_pool, **seams)  # any other construct: capture a token of it
+    assert "pool.id" not in other.value.reason and "table_name = table.name" in other.value.reason
+
+
+def test_synth_environment_value_is_never_in_the_message(seams: dict[str, Any]) -> None:
+    with pytest.raises(CaptureError) as caught:
+        generate_module(_with_environment(unsupported.make_environment_closure), **seams)
+    assert dict(CORPUS_ENV)["CORPUS_SECRET"] not in str(caught.value)

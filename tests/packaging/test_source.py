@@ -6,6 +6,7 @@ import asyncio
 import importlib.metadata
 import inspect
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +32,16 @@ def _call(case: Case, fn: Any) -> Any:
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_generated_module_runs_like_the_original(
-    name: str, seams: dict[str, Any], tmp_path: Path, dateutil_path: str
+    name: str, seams: dict[str, Any], tmp_path: Path, installed: Callable[[str], str]
 ) -> None:
     case = CASES[name]
     fn = case.load()
     module = _generate(fn, seams)  # before calling: some handlers change module state
     expected = as_json(_call(case, fn))
-    extra = [{"boto3": str(FAKE_BOTO3), "dateutil": dateutil_path}[need] for need in case.needs]
+    extra = [str(FAKE_BOTO3) if need == "boto3" else installed(need) for need in case.needs]
 
     package = write_package(package_files(module), tmp_path / "package")
-    assert run_in_lambda(package, case.event(), extra_paths=extra) == expected
+    assert run_in_lambda(package, case.event(), extra_paths=extra, env=dict(case.env)) == expected
 
 
 def test_module_layout(seams: dict[str, Any]) -> None:
@@ -251,3 +252,37 @@ def test_names_not_bound_yet_are_taken_from_the_source(
 def test_only_functions_can_be_packaged(value: Any, seams: dict[str, Any]) -> None:
     with pytest.raises(PackagingError, match="only plain Python functions"):
         _generate(value, seams)
+
+
+def test_environment_is_read_again_in_lambda_never_frozen(seams: dict[str, Any], tmp_path: Path) -> None:
+    case = CASES["environment_read_at_import"]
+    module = _generate(case.load(), seams)
+    for _, value in case.env:
+        assert value not in module.text  # neither frozen nor leaked into the package
+    assert 'STAGE = os.environ["CORPUS_STAGE"]\n' in module.text and "PLATFORM = sys.platform\n" in module.text
+    assert "LIMIT = 6\n" in module.text  # computed from the source alone: a literal
+    package = write_package(package_files(module), tmp_path / "package")
+    lambda_env = {"CORPUS_STAGE": "prod", "CORPUS_SECRET": "from-lambda"}
+    result = run_in_lambda(package, case.event(), env=lambda_env)
+    assert (result["stage"], result["secret"], result["table"]) == ("prod", "from-lambda", "users-prod")
+
+
+def test_annotation_names_are_kept_for_run_time_evaluation(seams: dict[str, Any]) -> None:
+    text = _generate(CASES["annotations_evaluated_at_run_time"].load(), seams).text
+    assert text.splitlines()[1] == "from __future__ import annotations"
+    assert "from typing import ClassVar\n" in text and "import datetime\n" in text
+    pydantic_text = _generate(CASES["annotations_pydantic"].load(), seams)
+    assert "import uuid\n" in pydantic_text.text and "from typing import Optional\n" in pydantic_text.text
+    assert [r.partition("==")[0] for r in pydantic_text.requirements] == ["pydantic"]
+
+
+def test_decorator_without_wraps_wraps_once(seams: dict[str, Any]) -> None:
+    for name in ("decorator_without_wraps_registered_outside", "decorator_without_wraps_registered_inside"):
+        text = _generate(CASES[name].load(), seams).text
+        assert "@counted" not in text and "__cdktf_userpool_handler__ = wrapper\n" in text
+
+
+def test_project_module_attributes_become_a_namespace(seams: dict[str, Any]) -> None:
+    module = _generate(CASES["project_module_attributes"].load(), seams)
+    assert "stackmod = types.SimpleNamespace(LIMITS={'per_day': 3}, REGION='eu-west-1')\n" in module.text
+    assert "corpus/stackmod.py" not in module.files and "import cdktf" not in module.text

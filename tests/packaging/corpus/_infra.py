@@ -29,6 +29,12 @@ class FakeUserPool(Construct):
         return register
 
 
+class UserPool(FakeUserPool):
+    """Named like the library's construct: reading it from a trigger gets the user-pool hint."""
+
+    user_pool_id = "${TfToken[TOKEN.40]}"
+
+
 def is_infrastructure(obj: object) -> bool:
     """The seam the tests pass: constructs, and methods bound to one."""
     return isinstance(obj, Construct) or isinstance(getattr(obj, "__self__", None), Construct)

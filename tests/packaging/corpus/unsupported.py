@@ -1,13 +1,15 @@
 """Captures that cannot be shipped; each handler here must raise a CaptureError."""
 
 import functools
+import os
 import threading
 from os.path import *  # noqa: F403
 
 from corpus import infra_helpers
-from corpus._infra import FakeUserPool
+from corpus._infra import FakeUserPool, UserPool
 
 pool = FakeUserPool("pool")
+own_pool = UserPool("own")
 settings = pool
 TOKENS = ["${TfToken[TOKEN.2]}"]
 LIMIT = 10
@@ -131,3 +133,20 @@ def make_unknown_decorator():
         return event
 
     return handler
+
+
+def uses_own_pool(event, context):
+    return own_pool.user_pool_id
+
+
+def make_environment_closure():
+    secret = os.environ["CORPUS_SECRET"]  # read at synth, inside the factory: cannot be read again in Lambda
+
+    def handler(event, context):
+        return {"secret": secret}
+
+    return handler
+
+
+def uses_infra_module_data(event, context):
+    return infra_helpers.double
