@@ -28,8 +28,13 @@ from constructs import Construct
 
 from ._version import __version__
 from ._naming import construct_path, physical_name
+from ._packaging._missing import check_provided
 from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
-from ._packaging.dependencies import install, merge_requirements
+from ._cache import CACHE_DIR_ENV as CACHE_DIR_ENV
+from ._cache import cache_dir as _cache_dir
+from ._cache import touch
+from ._packaging.dependencies import Pinned, install, pin
+from ._packaging.include import included_files, manifest
 from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document, static_policy_document
 from .errors import ArgumentTypeError, ConfigurationError
@@ -51,7 +56,6 @@ LOG_RETENTION_DAYS: tuple[int, ...] = (
 )
 """The retentions CloudWatch Logs accepts, in days."""
 ENTRY_POINT = "cdktf_userpool_entry.handler"
-CACHE_DIR_ENV = "CDKTF_USERPOOL_CACHE_DIR"
 ARCHIVE_NAME = "package.zip"
 SOURCE_NAME = "trigger.py"
 _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?$")
@@ -60,13 +64,6 @@ _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-
 def _is_infrastructure(value: object) -> bool:
     owner = getattr(value, "__self__", None)  # bound methods such as pool.on_pre_sign_up
     return isinstance(value, Construct) or isinstance(owner, Construct)
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get(CACHE_DIR_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cdktf-userpool"
-    )
-    return Path(base)
 
 
 EventT = TypeVar("EventT", default=Any)
@@ -86,6 +83,8 @@ class FunctionOptions(TypedDict, total=False):
     log_retention_days: int
     description: str | None
     requirements: Sequence[str] | None
+    requirements_lock: str | os.PathLike[str] | None
+    include: Sequence[str] | None
 
 
 class Function(Construct, Generic[EventT]):
@@ -146,6 +145,8 @@ class Function(Construct, Generic[EventT]):
         log_retention_days: int = 365,
         description: str | None = None,
         requirements: Sequence[str] | None = None,
+        requirements_lock: str | os.PathLike[str] | None = None,
+        include: Sequence[str] | None = None,
     ) -> None:
         super().__init__(scope, id)
         self.path: str = construct_path(self, scope, id)
@@ -175,7 +176,14 @@ class Function(Construct, Generic[EventT]):
         self.module: GeneratedModule = generate_module(
             handler, is_token=Token.is_unresolved, is_infrastructure=_is_infrastructure
         )
-        self.requirements = merge_requirements(self.module.requirements, requirements or ())
+        self.included: tuple[str, ...] = ()
+        """Archive paths of the files shipped by ``include=``, sorted."""
+        self._included = included_files(handler, include, construct_path=self.path, module=self.module)
+        self.included = tuple(self._included)
+        self._pinned = self._pin(requirements, requirements_lock)
+        self.requirements: tuple[str, ...] = self._pinned.requirements
+        """Every third-party distribution shipped, exactly pinned (``name==version``), sorted by name:
+        the whole dependency closure, not only what was imported or asked for."""
         self.function_name = physical_name(self.path, max_length=64)
         folder, self.code_hash = self._write_package(runtime, architecture)
         # one asset folder: the archive Lambda runs and, beside it, the readable source for review
@@ -291,6 +299,7 @@ class Function(Construct, Generic[EventT]):
 
     def _write_package(self, runtime: str, architecture: str) -> tuple[Path, str]:
         dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
+        check_provided(self.module.missing, dependencies, where=f"Function {self.path!r}")
         files = dict(sorted({**dependencies, **package_files(self.module)}.items()))
         self._zip = build_zip(files)
         digest = content_hash(

@@ -167,15 +167,24 @@ class ProjectFiles:
 
     :ivar files: archive path -> bytes.
     :ivar requirements: pinned third-party distributions.
+    :ivar missing: modules imported without a guard that are not installed here -> where the first
+        such import is (reader, file, line); the function's requirements must provide them.
     """
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self.requirements: set[str] = set()
+        self.missing: dict[str, tuple[str, str, int]] = {}
         self._done: set[tuple[str, bool]] = set()
 
     def use(
-        self, facts: ModuleFacts, *, fail: Callable[[str, str], CaptureError], whole: bool = True, because: str = ""
+        self,
+        facts: ModuleFacts,
+        *,
+        fail: Callable[[str, str], CaptureError],
+        whole: bool = True,
+        because: str = "",
+        site: tuple[str, str, int] | None = None,
     ) -> None:
         """Make the module described by ``facts`` available in Lambda.
 
@@ -186,9 +195,13 @@ class ProjectFiles:
             ``__init__.py`` (``from pkg import name_defined_in_init``). Default: ``True``.
         :param because: why the module is shipped (``"handler reads 'x' at app.py:3"``), for
             errors found in the files it brings along. Default: ``""``.
+        :param site: where the module is imported (reader, file, line), when the import is not
+            guarded by ``except ImportError``; a module that is not installed here is then recorded
+            in :attr:`missing`. Default: ``None`` (a guarded import: a missing module is fine).
         :raises CaptureError: for infrastructure libraries, the main script, and project modules
             that import an infrastructure library. Modules not installed here are skipped: they
-            cannot be pinned, so the function's explicit requirements (or a layer) must provide them.
+            cannot be pinned: unguarded ones are recorded in :attr:`missing`, for the function's
+            explicit requirements (or a layer) to provide.
         """
         kind = facts.kind
         if kind in (ModuleKind.STDLIB, ModuleKind.RUNTIME):
@@ -227,8 +240,10 @@ class ProjectFiles:
                 "needs into a module of its own.",
             )
         if kind is ModuleKind.MISSING:
-            # Not importable here (a guarded optional import, or a dependency meant only for Lambda):
-            # nothing to pin. The Function's explicit requirements or a layer must provide it.
+            # Not importable here: nothing to pin. Unless the import is guarded (an optional
+            # dependency), the Function's explicit requirements must provide it.
+            if site is not None:
+                self.missing.setdefault(facts.name.partition(".")[0], site)
             return
         self._copy(facts, whole, because)
 
@@ -283,7 +298,7 @@ class ProjectFiles:
                 f"Cannot ship project module {module!r} ({display}){because}: it does not parse ({exc.msg}, line "
                 f"{exc.lineno}). Fix the file."
             ) from exc
-        for node, imported, whole in _imports(tree, package):
+        for node, imported, whole, guarded in _imports(tree, package):
             facts = module_facts(imported)
 
             def fail(what: str, reason: str, node: ast.stmt = node, imported: str = imported) -> CaptureError:
@@ -296,7 +311,8 @@ class ProjectFiles:
                     reason=reason,
                 )
 
-            self.use(facts, fail=fail, whole=whole, because=because)
+            site = None if guarded else (module, display, node.lineno)
+            self.use(facts, fail=fail, whole=whole, because=because, site=site)
 
 
 def import_targets(module: str, attribute: str | None) -> list[tuple[str, bool]]:
@@ -319,32 +335,66 @@ def import_targets(module: str, attribute: str | None) -> list[tuple[str, bool]]
     return [(module, False)]
 
 
-def _imports(tree: ast.Module, package: str) -> list[tuple[ast.stmt, str, bool]]:
-    """Every module a file may import, with the importing statement (``TYPE_CHECKING`` blocks skipped)."""
-    found: list[tuple[ast.stmt, str, bool]] = []
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
-    def visit(node: ast.AST) -> None:
+
+def _guards_imports(node: ast.AST) -> bool:
+    """Whether ``node`` is a ``try`` whose handlers catch a failed import, or ``with suppress(ImportError)``."""
+
+    def names(expr: ast.expr | None) -> set[str]:
+        if expr is None:
+            return {"BaseException"}  # a bare except
+        if isinstance(expr, ast.Tuple):
+            return set().union(*(names(e) for e in expr.elts))
+        return {expr.attr if isinstance(expr, ast.Attribute) else getattr(expr, "id", "")}
+
+    if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+        return any(names(handler.type) & _IMPORT_ERRORS for handler in node.handlers)  # type: ignore[attr-defined]
+    if isinstance(node, ast.With):
+        return any(
+            isinstance(item.context_expr, ast.Call) and any(names(arg) & _IMPORT_ERRORS for arg in item.context_expr.args)
+            for item in node.items
+        )
+    return False
+
+
+def _imports(tree: ast.Module, package: str) -> list[tuple[ast.stmt, str, bool, bool]]:
+    """Every module a file may import, with the importing statement and whether the import is guarded.
+
+    ``TYPE_CHECKING`` blocks are skipped; an import is guarded inside the body of a ``try`` that
+    catches ``ImportError`` (or a broader class), or of ``with suppress(ImportError)``.
+    """
+    found: list[tuple[ast.stmt, str, bool, bool]] = []
+
+    def visit(node: ast.AST, guarded: bool) -> None:
         if isinstance(node, ast.If) and is_type_checking_guard(node.test):
             for child in node.orelse:
-                visit(child)
+                visit(child, guarded)
             return
         if isinstance(node, ast.Import):
             for alias in node.names:
-                found.extend((node, name, whole) for name, whole in import_targets(alias.name, None))
+                found.extend((node, name, whole, guarded) for name, whole in import_targets(alias.name, None))
         elif isinstance(node, ast.ImportFrom):
             try:
                 base = absolute_module(node.module, node.level, package)
             except ImportError:
                 return
             for alias in node.names:
-                found.extend((node, name, whole) for name, whole in import_targets(base, alias.name))
+                found.extend((node, name, whole, guarded) for name, whole in import_targets(base, alias.name))
+        if _guards_imports(node):
+            for child in node.body:  # type: ignore[attr-defined]
+                visit(child, True)
+            for field in ("handlers", "orelse", "finalbody", "items"):
+                for child in getattr(node, field, ()):
+                    visit(child, guarded)
+            return
         for inner in ast.iter_child_nodes(node):
-            visit(inner)
+            visit(inner, guarded)
 
-    visit(tree)
+    visit(tree, False)
     return found
 
 
-def imported_modules(nodes: list[ast.stmt], package: str) -> list[tuple[ast.stmt, str, bool]]:
+def imported_modules(nodes: list[ast.stmt], package: str) -> list[tuple[ast.stmt, str, bool, bool]]:
     """Like :func:`_imports`, for statements cut out of a larger file."""
     return _imports(ast.Module(body=list(nodes), type_ignores=[]), package)

@@ -237,8 +237,8 @@ class Resolver:
             namespace = self.namespaces.get((scope.ident, name))
             if namespace is not None:
                 self._namespace_attributes(name, namespace, attributes.get(name), scope, use)
-        for node, module, whole in imported_modules(roots, source.package):
-            self.use_module(module, whole, Use(reader, source.display, node.lineno))
+        for node, module, whole, guarded in imported_modules(roots, source.package):
+            self.use_module(module, whole, Use(reader, source.display, node.lineno), guarded=guarded)
         return set(found)
 
     def need(self, name: str, scope: Scope, use: Use) -> None:
@@ -457,17 +457,20 @@ class Resolver:
                 self.use_module(module, whole, use, name)
         self.imports.update(dict.fromkeys(lines))
 
-    def use_module(self, module: str, whole: bool, use: Use, name: str | None = None) -> None:
+    def use_module(self, module: str, whole: bool, use: Use, name: str | None = None, *, guarded: bool = False) -> None:
         """Ship ``module`` (a requirement, copied project files, or nothing for the stdlib).
 
         :param name: the variable the module is imported for, to name in errors. Default: the module.
+        :param guarded: whether the import is inside ``try: ... except ImportError``, so a module
+            that is not installed is optional rather than missing. Default: ``False``.
         """
 
         def fail(what: str, reason: str) -> CaptureError:
             return self.error(name or module, use, what, reason)
 
         because = f", needed by {use.reader} at {use.filename}:{use.lineno},"
-        self.project.use(module_facts(module), fail=fail, whole=whole, because=because)
+        site = None if guarded else (use.reader, use.filename, use.lineno)
+        self.project.use(module_facts(module), fail=fail, whole=whole, because=because, site=site)
 
     def copy_units(self, name: str, indices: list[int], scope: Scope, use: Use) -> None:
         """Copy the top-level statements that bind or change ``name``, with what they need."""

@@ -16,7 +16,7 @@ import ast
 import copy
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CaptureError, PackagingError
@@ -49,6 +49,9 @@ class GeneratedModule:
     :ivar files: extra files to ship (copied project modules), archive path -> bytes, sorted.
     :ivar requirements: third-party distributions, ``"name==version"``, sorted; boto3 and
         botocore excluded (the Lambda runtime has them).
+    :ivar missing: top-level modules imported without an ``except ImportError`` guard that are not
+        installed here -> ``(reader, file, line)`` of the first such import. The function's explicit
+        requirements must provide them (``Function`` checks).
     """
 
     text: str
@@ -57,6 +60,7 @@ class GeneratedModule:
     environment: Mapping[str, str]
     files: Mapping[str, bytes]
     requirements: tuple[str, ...]
+    missing: Mapping[str, tuple[str, str, int]] = field(default_factory=lambda: types.MappingProxyType({}))
 
 
 def generate_module(
@@ -174,6 +178,7 @@ def _generate(
         environment=types.MappingProxyType(dict(resolver.environment)),
         files=types.MappingProxyType(files),
         requirements=tuple(sorted(resolver.project.requirements)),
+        missing=types.MappingProxyType(dict(sorted(resolver.project.missing.items()))),
     )
 
 
