@@ -31,9 +31,10 @@ def attribute_reads(nodes: Sequence[ast.AST]) -> dict[str, frozenset[str] | None
         for node in ast.walk(root):
             if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
                 continue
-            parent = parents.get(id(node))
-            if isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load) and found.get(node.id, set()) is not None:
-                found.setdefault(node.id, set()).add(parent.attr)  # type: ignore[union-attr]
+            above = parents.get(id(node))
+            seen = found.setdefault(node.id, set())
+            if seen is not None and isinstance(above, ast.Attribute) and isinstance(above.ctx, ast.Load):
+                seen.add(above.attr)
             else:
                 found[node.id] = None
     return {name: None if attrs is None else frozenset(attrs) for name, attrs in found.items()}

@@ -14,7 +14,6 @@ import builtins
 import copy
 import linecache
 import re
-import sys
 import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,9 +23,21 @@ from ..errors import CaptureError
 from . import _reasons as reasons
 from ._code import annotation_spans, find_function_node, names_read
 from ._literals import find_tokens, render_literal
-from ._modules import ModuleKind, ProjectFiles, import_targets, imported_modules, module_facts
+from ._modules import ProjectFiles, import_targets, imported_modules, module_facts
 from ._namespaces import attribute_reads, render_namespace
 from ._purity import statements_are_pure, synth_environment_match
+from ._decorators import decorators_return_it, drop_line_edit, first_line
+from ._lookup import (
+    binds,
+    describe,
+    importable,
+    is_project,
+    is_user_pool,
+    made_by_exec,
+    pure_in_module,
+    synthesized_module_import,
+)
+from ._scopes import LazyAnnotationsNeeded, Restart, Scope, Use
 from ._source_file import Edit, ImportBinding, SourceFile, Unit
 
 __all__ = [
@@ -57,62 +68,6 @@ MODULE_DUNDERS = frozenset(
 _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*\Z")
 _RESERVED_ENV = frozenset({"_HANDLER", "_X_AMZN_TRACE_ID", "PATH", "LANG", "LD_LIBRARY_PATH", "PYTHONPATH", "TZ"})
 _MISSING = object()
-
-
-class LazyAnnotationsNeeded(Exception):
-    """An annotation reads a name that cannot be shipped: retry with lazy annotations."""
-
-
-class Restart(Exception):
-    """The first way of shipping a name failed: generate again, taking the fallback for ``key``.
-
-    Generation restarts from scratch rather than undoing what the failed attempt had collected.
-
-    :ivar key: identifies the name and the fallback (see ``Resolver.fallbacks``).
-    :ivar cause: the error of the first way, raised if the fallback fails too.
-    """
-
-    def __init__(self, key: tuple[Any, ...], cause: CaptureError) -> None:
-        super().__init__(key)
-        self.key = key
-        self.cause = cause
-
-
-@dataclass(frozen=True)
-class Use:
-    """Where a name is read: for error messages and their structured fields.
-
-    :ivar reader: the function or statement that reads it.
-    :ivar filename: its file, relative (see ``display_path``).
-    :ivar lineno: the first line that reads it.
-    :ivar soft: whether it is only read in annotations.
-    """
-
-    reader: str
-    filename: str
-    lineno: int
-    soft: bool = False
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Where a function looks names up: its closure cells, then its module's globals.
-
-    :ivar ident: identifies the scope, for memoizing resolutions.
-    :ivar source: the module's parsed file.
-    :ivar globals: the module's globals.
-    :ivar cells: free variable name -> cell.
-    """
-
-    ident: tuple[Any, ...]
-    source: SourceFile
-    globals: Mapping[str, Any]
-    cells: Mapping[str, types.CellType] = field(default_factory=dict)
-
-    @property
-    def module(self) -> str:
-        """The module's name."""
-        return str(self.globals.get("__name__", ""))
 
 
 @dataclass
@@ -168,7 +123,7 @@ class Resolver:
             except (SyntaxError, OSError, UnicodeDecodeError):
                 source = None
             if source is None:
-                raise self.error(name, use, _describe(function), reasons.NO_SOURCE)
+                raise self.error(name, use, describe(function), reasons.NO_SOURCE)
             self._sources[filename] = source
             self.unit_order.setdefault(filename, len(self.unit_order))
         return self._sources[filename]
@@ -278,19 +233,19 @@ class Resolver:
                 self.self_aliases.append(name)
             return
         if self.is_infrastructure(value):
-            why = reasons.INFRASTRUCTURE_POOL if _is_user_pool(value) else reasons.INFRASTRUCTURE
-            raise self.error(name, use, _describe(value), why)
+            why = reasons.INFRASTRUCTURE_POOL if is_user_pool(value) else reasons.INFRASTRUCTURE
+            raise self.error(name, use, describe(value), why)
         if isinstance(value, str) and self.is_token(value):
             self._environment(name, value, use)
             return
-        bindings = [] if closure else [b for b in scope.source.imports.get(name, []) if _binds(b, value)]
+        bindings = [] if closure else [b for b in scope.source.imports.get(name, []) if binds(b, value)]
         literal = render_literal(value)
         if isinstance(value, types.ModuleType) and not bindings:
-            bindings = [_synthesized_module_import(name, value)]
+            bindings = [synthesized_module_import(name, value)]
         if bindings:
-            project = all(_is_project(b) for b in bindings)
+            project = all(is_project(b) for b in bindings)
             if literal is not None and project:
-                if _pure_in_module(bindings[0]):  # computed from that module's source alone: exact as a literal
+                if pure_in_module(bindings[0]):  # computed from that module's source alone: exact as a literal
                     self._literal(name, value, literal, scope, use, checked=True)
                     return
                 # computed at import (os.environ, a file): ship the module, or else its value
@@ -303,8 +258,8 @@ class Resolver:
             self._attempt(("fallback", scope.ident, name), lambda: self._emit_imports(name, bindings, use), fallback)
             return
         if literal is not None:
-            units = None if closure else scope.source.binders.get(name)
-            if units and not _made_by_exec(value, scope) and not statements_are_pure(scope.source, units, scope.globals):
+            units = [] if closure else scope.source.binders.get(name, [])
+            if units and not made_by_exec(value, scope) and not statements_are_pure(scope.source, units, scope.globals):
                 # computed by calls or from modules (os.environ, a file, the clock): run it again in Lambda
                 self._attempt(
                     ("fallback", scope.ident, name),
@@ -317,20 +272,20 @@ class Resolver:
         if closure:
             self._closure_object(name, value, scope, use)
             return
-        units = scope.source.binders.get(name)
-        if units and not _made_by_exec(value, scope):
+        units = scope.source.binders.get(name, [])
+        if units and not made_by_exec(value, scope):
             self.copy_units(name, units, scope, use)
             return
         star = None if units else scope.source.star_import_of(name)
         if star is not None:
-            raise self.error(name, use, _describe(value), reasons.STAR_IMPORT.format(line=star))
-        imported = _importable(value)
+            raise self.error(name, use, describe(value), reasons.STAR_IMPORT.format(line=star))
+        imported = importable(value)
         if imported is not None and imported[0] != scope.module:
             self._emit_imports(name, [ImportBinding(name, imported[0], imported[1], name, use.lineno)], use)
             return
         if isinstance(value, (types.FunctionType, type)):
-            raise self.error(name, use, _describe(value), reasons.NO_SOURCE)
-        raise self.error(name, use, _describe(value), reasons.ARBITRARY_GLOBAL)
+            raise self.error(name, use, describe(value), reasons.NO_SOURCE)
+        raise self.error(name, use, describe(value), reasons.ARBITRARY_GLOBAL)
 
     def _attempt(self, key: tuple[Any, ...], first: Callable[[], None], fallback: Callable[[], None]) -> None:
         """Ship a name the ``first`` way, or, once that has failed (see :class:`Restart`), the ``fallback`` way."""
@@ -350,11 +305,11 @@ class Resolver:
         """
         tokens = find_tokens(value, self.is_token)
         if tokens:
-            raise self.error(name, use, _describe(value), reasons.TOKEN_IN_DATA.format(paths=", ".join(tokens)))
+            raise self.error(name, use, describe(value), reasons.TOKEN_IN_DATA.format(paths=", ".join(tokens)))
         if not checked:
             variable = synth_environment_match(value, "".join(scope.source.lines))
             if variable is not None:
-                raise self.error(name, use, _describe(value), reasons.SYNTH_ENVIRONMENT.format(variable=variable))
+                raise self.error(name, use, describe(value), reasons.SYNTH_ENVIRONMENT.format(variable=variable))
         self.claim(name, ("literal", literal), use)
         self.assignments.append(("literal", name, literal))
 
@@ -390,7 +345,7 @@ class Resolver:
             variable = synth_environment_match(value, "".join(linecache.getlines(module.__file__ or "")))
             if variable is not None:
                 why = reasons.SYNTH_ENVIRONMENT.format(variable=variable)
-                raise self.error(f"{name}.{attribute}", use, _describe(value), why)
+                raise self.error(f"{name}.{attribute}", use, describe(value), why)
             namespace[attribute] = literal
 
     def namespace_assignments(self, types_name: str) -> list[str]:
@@ -401,7 +356,7 @@ class Resolver:
         return [f"{key[-1]} = {render_namespace(namespace, types_name)}" for key, namespace in self.namespaces.items()]
 
     def _closure_object(self, name: str, value: Any, scope: Scope, use: Use) -> None:
-        imported = _importable(value)
+        imported = importable(value)
         if imported is not None:
             module, qualname = imported
             if module == scope.module:
@@ -415,7 +370,7 @@ class Resolver:
         if isinstance(value, types.FunctionType) and not hasattr(value, "__wrapped__"):
             self.copy_nested(name, value, use)
             return
-        raise self.error(name, use, _describe(value), reasons.ARBITRARY_CLOSURE)
+        raise self.error(name, use, describe(value), reasons.ARBITRARY_CLOSURE)
 
     def _unbound(self, name: str, scope: Scope, use: Use) -> None:
         """A name with no value yet (its module is still being imported): trust the source."""
@@ -490,7 +445,7 @@ class Resolver:
                 if value is not _MISSING and self.is_infrastructure(value):
                     where = Use(use.reader, source.display, unit.nodes[0].lineno)
                     raise self.error(
-                        bound, where, _describe(value), reasons.INFRASTRUCTURE_STATEMENT.format(needed=name)
+                        bound, where, describe(value), reasons.INFRASTRUCTURE_STATEMENT.format(needed=name)
                     )
             nodes, edits = self._without_registrations(unit, module)
             reader = unit.bound[0] if unit.bound else "module-level code"
@@ -576,7 +531,7 @@ class Resolver:
         source = self.source_of(function, name, use)
         node = find_function_node(source.tree, function.__code__)
         if node is None:
-            raise self.error(name, use, _describe(function), reasons.STALE)
+            raise self.error(name, use, describe(function), reasons.STALE)
         scope = self.scope_of(function, source, node)
         reader = function.__qualname__
         key = ("nested", source.filename, node.lineno, node.col_offset)
@@ -595,7 +550,7 @@ class Resolver:
             return
         self._done.add(key)
         kept, dropped = self.split_decorators(node, scope, drop_unknown=True, use=None)
-        if kept and not _decorators_return_it(function, node, name, source):
+        if kept and not decorators_return_it(function, node, name, source):
             # ``function`` is the undecorated def, captured by a decorator's wrapper (no functools.wraps):
             # keeping the decorators would wrap it a second time
             kept, dropped = [], [*dropped, *kept]
@@ -603,7 +558,7 @@ class Resolver:
         analyzed.decorator_list = kept
         self.analyze([analyzed], scope, reader)
         edits = [drop_line_edit(source, d) for d in dropped] + source.relative_import_edits([node])
-        text = source.segment(_first_line(node), node.end_lineno or node.lineno, indent=node.col_offset, edits=edits)
+        text = source.segment(first_line(node), node.end_lineno or node.lineno, indent=node.col_offset, edits=edits)
         self.nested.append(text + (f"{name} = {node.name}\n" if name != node.name else ""))
 
     def error(self, name: str, use: Use, what: str, reason: str) -> CaptureError:
@@ -630,108 +585,7 @@ def _own_statements(nodes: list[ast.stmt] | ast.expr) -> list[ast.AST]:
     return found
 
 
-def _decorators_return_it(
-    function: types.FunctionType, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, source: SourceFile
-) -> bool:
-    """Whether the decorated ``def`` binds ``function`` itself (its decorators returned it unchanged).
-
-    A module-level def is checked against what its module binds; a nested one can only be told by the
-    variable it was found in: the def's own name holds the decorated result.
-    """
-    if isinstance(source.parent(node), ast.Module):
-        return function.__globals__.get(node.name) is function
-    return name == node.name
-
-
-_POOL_TYPES = frozenset({"UserPool", "CognitoUserPool", "DataAwsCognitoUserPool"})
-
-
-def _is_user_pool(value: Any) -> bool:
-    """Whether ``value`` (or the object a bound method belongs to) is a user pool construct."""
-    owner = getattr(value, "__self__", value)
-    return any(cls.__name__ in _POOL_TYPES for cls in type(owner).__mro__)
-
-
-def _made_by_exec(value: Any, scope: Scope) -> bool:
-    """Whether ``value`` is a function of the scope's module whose code comes from another file (``exec``)."""
-    return (
-        isinstance(value, types.FunctionType)
-        and value.__module__ == scope.module
-        and value.__code__.co_filename != scope.source.filename
-    )
-
-
-def _first_line(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> int:
-    return min([node.lineno, *(d.lineno for d in node.decorator_list)])
-
-
-def drop_line_edit(source: SourceFile, decorator: ast.expr) -> Edit:
-    """Delete a decorator's lines (from its ``@`` to the end of its expression)."""
-    start = decorator.lineno
-    while start > 1 and not source.lines[start - 1].lstrip().startswith("@"):
-        start -= 1
-    return Edit((start, 0), ((decorator.end_lineno or decorator.lineno) + 1, 0), "")
-
-
 def parenthesized(text: str) -> str:
     return f"({text})" if "\n" in text else text
 
 
-def _binds(binding: ImportBinding, value: Any) -> bool:
-    """Whether ``binding``, executed now, would bind ``value``."""
-    if binding.attribute is None:
-        target = binding.module if binding.asname else binding.module.partition(".")[0]
-        return sys.modules.get(target) is value
-    module = sys.modules.get(binding.module)
-    if module is not None and getattr(module, binding.attribute, _MISSING) is value:
-        return True
-    return sys.modules.get(f"{binding.module}.{binding.attribute}") is value
-
-
-def _pure_in_module(binding: ImportBinding) -> bool:
-    """Whether the plain-data value ``from module import name`` binds is computed from its module's source alone."""
-    module = sys.modules.get(binding.module)
-    if binding.attribute is None or module is None or not getattr(module, "__file__", None):
-        return False
-    try:
-        source = SourceFile.load(module.__file__, vars(module))
-    except (SyntaxError, OSError, UnicodeDecodeError):
-        return False
-    indices = source.binders.get(binding.attribute) if source is not None else None
-    if source is None or not indices or binding.attribute in source.imports:
-        return False
-    return statements_are_pure(source, indices, vars(module))
-
-
-def _is_project(binding: ImportBinding) -> bool:
-    return module_facts(binding.module).kind is ModuleKind.PROJECT
-
-
-def _synthesized_module_import(name: str, module: types.ModuleType) -> ImportBinding:
-    dotted = module.__name__
-    parent, _, last = dotted.rpartition(".")
-    if parent and name == last:
-        return ImportBinding(name, parent, last, None, 0)
-    return ImportBinding(name, dotted, None, None if name == dotted else name, 0)
-
-
-def _importable(value: Any) -> tuple[str, str] | None:
-    """``(module, name)`` from which ``value`` can be imported by name, if any."""
-    module = getattr(value, "__module__", None)
-    qualname = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
-    if not isinstance(module, str) or not isinstance(qualname, str) or "." in qualname or "<" in qualname:
-        return None
-    loaded = sys.modules.get(module)
-    if loaded is None or getattr(loaded, qualname, _MISSING) is not value:
-        return None
-    return module, qualname
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, types.ModuleType):
-        return "module"
-    if isinstance(value, type):
-        return f"class {value.__qualname__}"
-    if isinstance(value, types.FunctionType):
-        return f"function {value.__qualname__}"
-    return type(value).__qualname__

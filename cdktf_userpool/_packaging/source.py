@@ -23,7 +23,9 @@ from ..errors import CaptureError, PackagingError
 from . import _reasons as reasons
 from ._code import find_function_node, names_read
 from ._paths import display_path
-from ._resolve import MODULE_DUNDERS, LazyAnnotationsNeeded, Resolver, Restart, Use, drop_line_edit, parenthesized
+from ._decorators import drop_line_edit
+from ._resolve import MODULE_DUNDERS, Resolver, parenthesized
+from ._scopes import LazyAnnotationsNeeded, Restart, Use
 
 __all__ = ["ENTRY_MODULE", "HANDLER_ATTRIBUTE", "TRIGGER_MODULE", "GeneratedModule", "generate_module"]
 
