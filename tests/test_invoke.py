@@ -11,7 +11,7 @@ import pytest
 from cdktf import Testing as CdktfTesting
 
 from cdktf_userpool import Function, NoLocalCodeError, TriggerInvocationError, UserPool, UserPoolOperation
-from cdktf_userpool.testing._invoke import invoke
+from cdktf_userpool.testing._invoke import invoke, invoke_detailed
 from tests._synth import new_stack
 from tests.conftest import ROOT
 
@@ -80,10 +80,18 @@ def test_post_confirmation_adds_the_user_to_members_through_a_stubbed_boto3(pool
     ]
 
 
-def test_without_stubs_boto3_is_missing_as_in_an_isolated_interpreter(pool: UserPool) -> None:
+def test_without_runtime_libraries_boto3_is_missing(pool: UserPool) -> None:
     with pytest.raises(TriggerInvocationError, match="No module named 'boto3'") as err:
-        invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"))
+        invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"), runtime_libraries=False)
     assert err.value.error_type == "ModuleNotFoundError"
+
+
+def test_with_the_runtimes_boto3_the_call_finds_no_credentials_of_this_machine(pool: UserPool) -> None:
+    pytest.importorskip("boto3", reason="boto3 is not installed here, so invoke cannot provide it")
+    with pytest.raises(TriggerInvocationError, match="PostConfirmation failed with error Unable to locate credentials.") as err:
+        invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"))
+    assert err.value.error_type == "NoCredentialsError"
+    assert "admin_add_user_to_group" in (err.value.traceback or "")
 
 
 @pytest.mark.parametrize("trigger", ["userMigration", "customEmailSender"])
@@ -120,6 +128,92 @@ def test_output_that_is_not_an_event_is_unrecognizable() -> None:
     with pytest.raises(TriggerInvocationError, match="Unrecognizable lambda output") as err:
         invoke(fn, "postAuthentication", {"response": {}})
     assert err.value.cognito_exception == "InvalidLambdaResponseException"
+
+
+def reads_lambda_environment(event, context):  # type: ignore[no-untyped-def]
+    import os
+
+    names = ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+             "AWS_LAMBDA_FUNCTION_VERSION", "_HANDLER", "AWS_EXECUTION_ENV", "LAMBDA_TASK_ROOT")
+    event["response"] = {name: os.environ.get(name) for name in names}
+    event["response"]["cwd"] = os.getcwd()
+    event["response"]["memory"] = context.memory_limit_in_mb
+    return event
+
+
+def counts_calls(event, context):  # type: ignore[no-untyped-def]
+    import sys
+
+    module = sys.modules[__name__]
+    module.CALLS = getattr(module, "CALLS", 0) + 1  # type: ignore[attr-defined]
+    event["response"] = {"calls": module.CALLS}  # type: ignore[attr-defined]
+    return event
+
+
+def talks_then_fails(event, context):  # type: ignore[no-untyped-def]
+    import logging
+
+    print("checking", event["userName"])
+    logging.getLogger().warning("refusing %s", event["userName"])
+    return reject(event["userName"])
+
+
+def reject(name):  # type: ignore[no-untyped-def]
+    raise PermissionError(f"{name} may not sign in")
+
+
+def sleeps(event, context):  # type: ignore[no-untyped-def]
+    import time
+
+    time.sleep(30)
+    return event
+
+
+def test_lambda_environment_reaches_the_handler_with_the_stacks_region() -> None:
+    fn = Function(new_stack("regional", region="eu-west-2"), "Env", reads_lambda_environment, memory_size=256)
+    got = invoke(fn, "preAuthentication", {})["response"]
+    assert got["AWS_REGION"] == got["AWS_DEFAULT_REGION"] == "eu-west-2"
+    assert got["AWS_LAMBDA_FUNCTION_NAME"] == fn.function_name and got["AWS_LAMBDA_FUNCTION_VERSION"] == "$LATEST"
+    assert got["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] == got["memory"] == "256"
+    assert got["_HANDLER"] == "cdktf_userpool_entry.handler"
+    assert got["AWS_EXECUTION_ENV"] == f"AWS_Lambda_{fn.runtime}"
+    assert got["LAMBDA_TASK_ROOT"] == got["cwd"]
+    assert invoke(fn, "preAuthentication", {}, region="ap-northeast-1")["response"]["AWS_REGION"] == "ap-northeast-1"
+
+
+def test_module_globals_persist_across_warm_invocations() -> None:
+    fn = Function(new_stack(), "Counter", counts_calls)
+    first = invoke_detailed(fn, "preAuthentication", {})
+    second = invoke_detailed(fn, "preAuthentication", {})
+    assert first.cold and not second.cold
+    assert second.result["response"]["calls"] == first.result["response"]["calls"] + 1
+
+
+def test_a_failing_trigger_shows_why(pool: UserPool) -> None:
+    fn = Function(new_stack(), "Refuse", talks_then_fails)
+    with pytest.raises(TriggerInvocationError) as err:
+        invoke(fn, "preAuthentication", {"userName": "ana"})
+    assert str(err.value) == "PreAuthentication failed with error ana may not sign in."  # Cognito's message
+    assert err.value.traceback is not None and "in reject" in err.value.traceback
+    assert err.value.traceback.rstrip().endswith("PermissionError: ana may not sign in")
+    assert err.value.stdout.startswith("checking ana\n[WARNING]\t")
+    notes = "\n".join(err.value.__notes__)  # pytest prints these under the failing test
+    assert "--- handler traceback ---" in notes and "--- handler stdout ---" in notes and "in reject" in notes
+
+
+def test_the_functions_timeout_is_enforced_and_reads_as_cognitos_socket_timeout() -> None:
+    fn = Function(new_stack(), "Sleeper", sleeps, timeout=1)
+    with pytest.raises(TriggerInvocationError) as err:
+        invoke(fn, "preSignUp", {})
+    assert str(err.value) == "PreSignUp invocation failed due to error Socket timeout while invoking Lambda function."
+    assert (err.value.error_type, err.value.cognito_exception) == ("Sandbox.Timedout", "UnexpectedLambdaException")
+    assert err.value.error_message.endswith("Task timed out after 1.00 seconds")
+
+
+def test_invoke_detailed_returns_the_output_of_a_successful_run(pool: UserPool) -> None:
+    done = invoke_detailed(pool, "preSignUp", sample("cognitoPreSignUpEvent.json"))
+    assert done.ok and done.result["response"]["autoConfirmUser"] is True
+    assert done.error_type is None and done.duration_ms >= 0 and done.stderr == ""
 
 
 def test_context_and_environment_reach_the_handler() -> None:

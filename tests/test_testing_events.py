@@ -124,7 +124,7 @@ def test_testing_package_has_the_factories_and_defers_invoke() -> None:
     """``cdktf_userpool.testing`` re-exports ``events``; ``invoke`` (which needs cdktf) loads on first use."""
     (testing,) = import_isolated("cdktf_userpool.testing")
     assert testing.events.PreSignUp_SignUp() == factories.PreSignUp_SignUp()
-    assert testing.__all__ == ["events", "invoke"]
+    assert testing.__all__ == ["Invocation", "events", "invoke", "invoke_detailed"]
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         testing.nope  # noqa: B018
 

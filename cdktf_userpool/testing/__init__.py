@@ -2,7 +2,8 @@
 
 - :mod:`.events`: realistic Cognito events, one factory per trigger source
   (``from cdktf_userpool.testing import events``, then ``events.PreSignUp_SignUp()``).
-- :func:`invoke`: run a trigger's packaged code locally and answer as Cognito would.
+- :func:`invoke`: run a trigger's packaged code locally and answer as Cognito would;
+  :func:`invoke_detailed` also returns the handler's output and timings (an :class:`Invocation`).
 
 ``invoke`` is imported on first use: it needs cdktf, while the event factories import only the
 standard library and stay cheap to import.
@@ -13,14 +14,20 @@ from typing import TYPE_CHECKING
 from . import events as events
 
 if TYPE_CHECKING:
+    from .._runner import Invocation as Invocation
     from ._invoke import invoke as invoke
+    from ._invoke import invoke_detailed as invoke_detailed
 
-__all__ = ["events", "invoke"]
+__all__ = ["Invocation", "events", "invoke", "invoke_detailed"]
 
 
 def __getattr__(name: str) -> object:
-    if name == "invoke":
-        from ._invoke import invoke
+    if name == "Invocation":  # no cdktf needed
+        from .._runner import Invocation
 
-        return invoke
+        return Invocation
+    if name in ("invoke", "invoke_detailed"):
+        from . import _invoke
+
+        return getattr(_invoke, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
