@@ -14,7 +14,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench
+.PHONY: synth test install clean bench bench-invoke
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -52,3 +52,7 @@ clean:
 ## Benchmark synth time against hand-written equivalents; writes docs/performance.md (not run by CI).
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## Measure cold and warm testing.invoke latency; updates its section of docs/performance.md.
+bench-invoke: $(STAMP)
+	$(PY) bench/invoke.py
