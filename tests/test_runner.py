@@ -267,6 +267,26 @@ def test_zip_packages_are_extracted_once_and_nothing_is_written_into_the_package
     assert not second.cold and second.result == first.result
 
 
+def test_extracted_packages_are_bounded_but_never_under_a_live_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cdktf_userpool._runner import _packages, shutdown_workers
+
+    monkeypatch.setenv("CDKTF_USERPOOL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_packages, "_KEEP_EXTRACTED", 1)
+    roots = []
+    for n in range(3):
+        archive = tmp_path / f"p{n}.zip"
+        with zipfile.ZipFile(archive, "w") as zf:
+            zf.writestr("handlers.py", HANDLERS + f"\nVERSION = {n}\n")
+        got = run_package(archive, {"names": []}, handler="handlers.environment", runtime=CURRENT, architecture=HERE,
+                          function_name=f"bounded{n}", timeout=5)
+        roots.append(Path(got.result["cwd"]))
+        if n == 0:
+            shutdown_workers()  # the first package's worker is gone: its folder may go
+    assert not roots[0].exists()
+    assert roots[1].exists() and roots[2].exists()  # the second one's worker is still warm
+    assert sorted(p.name for p in (tmp_path / "cache" / "runner" / "packages").iterdir()) == sorted(r.name for r in roots[1:])
+
+
 # -- the runtime's libraries ------------------------------------------------------------------------
 
 

@@ -94,14 +94,20 @@ def resolve_package(package: Path) -> tuple[Path, str]:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Keep the most recently used extracted packages (bounded cache)."""
-    with _lock:
-        in_use = set(_extracted.values())
+    """Keep the most recently used extracted packages (bounded cache), and those a live worker runs."""
+    from ._workers import packages_in_use
+
+    in_use = packages_in_use()
     entries = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in entries[_KEEP_EXTRACTED:]:
         if stale != keep and stale not in in_use:
+            with _lock:
+                for digest in [d for d, folder in _extracted.items() if folder == stale]:
+                    del _extracted[digest]
             shutil.rmtree(stale, ignore_errors=True)
+            # its bytecode, which the workers keep under pycache/ + the package's absolute path
+            shutil.rmtree(cache_dir() / "pycache" / str(stale.resolve()).lstrip(os.sep), ignore_errors=True)
 
 
 def lambda_runtime_path() -> Path:

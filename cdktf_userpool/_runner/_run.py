@@ -235,6 +235,12 @@ def run_package(
     :raises ConfigurationError: if ``interpreter`` (or ``CDKTF_USERPOOL_PYTHON...``) does not run.
     :returns: the :class:`Invocation`; handler errors, timeouts and crashes are reported in it, not raised.
     """
+    if os.name != "posix":
+        raise RuntimeMismatchError(
+            f"Running Lambda packages locally needs Linux or macOS (workers use POSIX pipes and process groups); "
+            f"this is {sys.platform}. Run the tests under WSL or in a Linux container.",
+            runtime=runtime, architecture=architecture, interpreter=None,
+        )
     folder, digest = resolve_package(Path(package))
     chosen = find_interpreter(runtime, architecture, interpreter)
     mismatch = _check(chosen, _native_code(folder, digest), runtime, architecture, function_name)
@@ -255,7 +261,7 @@ def run_package(
                         pycache=cache_dir() / "pycache")
         register(worker)
         started = time.monotonic()
-        failure = _start(worker, started + INIT_TIMEOUT)
+        failure = _start(worker, started + INIT_TIMEOUT, request_id)
         init_ms = (time.monotonic() - started) * 1000
         if failure is not None:
             discard(worker)
@@ -270,18 +276,19 @@ def run_package(
     return Invocation(**outcome, cold=cold, init_duration_ms=init_ms, request_id=request_id, interpreter=chosen.path)
 
 
-def _start(worker: Worker, deadline: float) -> dict[str, Any] | None:
+def _start(worker: Worker, deadline: float, request_id: str) -> dict[str, Any] | None:
     """Wait for the worker's init; the failure's fields, or ``None`` when it is ready."""
     try:
         received = worker.receive(deadline)
     except Died as died:
         stdout, stderr = worker.output()
-        return _error("Runtime.ExitError", f"Error: Runtime exited with error: {died.reason}", stdout, stderr)
+        return _error("Runtime.ExitError", f"RequestId: {request_id} Error: Runtime exited with error: {died.reason}",
+                      stdout, stderr)
     if received is None:
         worker.kill()
         stdout, stderr = worker.output()
-        return {**_error("Sandbox.Timedout", f"Error: init phase timed out after {INIT_TIMEOUT:.2f} seconds",
-                         stdout, stderr), "timed_out": True}
+        return {**_error("Sandbox.Timedout", f"RequestId: {request_id} Error: Init phase timed out after "
+                         f"{INIT_TIMEOUT:.2f} seconds", stdout, stderr), "timed_out": True}
     message, _ = received
     if message.get("ready"):
         return None

@@ -21,7 +21,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MAX_IDLE_WORKERS", "Died", "Worker", "check_in", "check_out", "shutdown_workers"]
+__all__ = ["MAX_IDLE_WORKERS", "Died", "Worker", "check_in", "check_out", "packages_in_use", "shutdown_workers"]
 
 MAX_IDLE_WORKERS = 8
 """Warm workers kept between invocations, all packages together; the least recently used goes first."""
@@ -75,6 +75,7 @@ class Worker:
         pycache: Path,
     ) -> None:
         self.key = key
+        self.package = package
         self.log_stream_name = environment.get("AWS_LAMBDA_LOG_STREAM_NAME", "")
         request_read, self._requests = os.pipe()
         self._answers, answer_write = os.pipe()
@@ -220,6 +221,12 @@ def register(worker: Worker) -> None:
     """Track ``worker`` so :func:`shutdown_workers` stops it even while it is busy."""
     with _lock:
         _live.add(worker)
+
+
+def packages_in_use() -> set[Path]:
+    """The package folders live workers run."""
+    with _lock:
+        return {worker.package for worker in _live}
 
 
 def check_out(key: Hashable) -> Worker | None:
