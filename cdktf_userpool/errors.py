@@ -13,10 +13,14 @@ from typing import Any
 
 __all__ = [
     "ArgumentTypeError",
+    "BackendError",
+    "BackendMismatchError",
     "CaptureError",
     "ConfigurationError",
     "DependencyError",
     "ImportedPoolError",
+    "LocalDeployError",
+    "LocalToolError",
     "NoLocalCodeError",
     "PackagingError",
     "RuntimeMismatchError",
@@ -111,6 +115,14 @@ class ArgumentTypeError(UserPoolError, TypeError):
         self.argument = argument
         self.value = value
         self.expected = tuple(expected)
+
+
+class BackendError(ConfigurationError):
+    """The framework backend (cdktf or cdktn) cannot be chosen: none, both, or a bad ``$CDKTF_USERPOOL_BACKEND``."""
+
+
+class BackendMismatchError(ArgumentTypeError):
+    """A construct built with one framework backend was given to the library running on the other."""
 
 
 class PackagingError(UserPoolError):
@@ -220,6 +232,50 @@ class RuntimeMismatchError(UserPoolError):
         self.architecture = architecture
         self.interpreter = interpreter
         self.native_files = tuple(native_files)
+
+
+class LocalDeployError(UserPoolError):
+    """Deploying a synthesized stack to the local emulator failed (:mod:`cdktf_userpool.local`).
+
+    :ivar stack: the stack being deployed, or ``None``.
+    :ivar command: the Terraform command that failed (``"apply"``, ``"plan"``, ...), or ``None``.
+    :ivar address: the resource address Terraform named in its error, or ``None``.
+    :ivar api: the AWS API the emulator could not serve (``"cognito-identity:SetIdentityPoolRoles"``), or ``None``.
+    :ivar provider_message: the provider's error text, or ``""``.
+    :ivar log: Terraform's output (and, for the emulator, its own log), for the full story.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        stack: str | None = None,
+        command: str | None = None,
+        address: str | None = None,
+        api: str | None = None,
+        provider_message: str = "",
+        log: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.stack = stack
+        self.command = command
+        self.address = address
+        self.api = api
+        self.provider_message = provider_message
+        self.log = log
+
+
+class LocalToolError(LocalDeployError):
+    """A tool the local deploy needs is missing: Terraform, the AWS provider, or the emulator (moto).
+
+    :ivar tool: what is missing: ``"terraform"``, ``"hashicorp/aws"`` or ``"moto"``.
+    :ivar fix: what to install or set, in one sentence.
+    """
+
+    def __init__(self, message: str, *, tool: str, fix: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.tool = tool
+        self.fix = fix
 
 
 class UserPoolWarning(UserWarning):

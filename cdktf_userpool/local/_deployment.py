@@ -1,0 +1,313 @@
+"""A stack applied to the emulator: its outputs, resources and user pools; a second plan; destroy."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigurationError, LocalDeployError
+from ._terraform import PlannedChange, Terraform
+from ._workdir import (
+    check_services,
+    override_document,
+    pinned_provider_version,
+    service_of,
+    stack_region,
+    write_working_copy,
+)
+
+if TYPE_CHECKING:
+    from ._emulator import LocalAws, Prepare
+
+_POOL = "aws_cognito_user_pool"
+_CLIENT = "aws_cognito_user_pool_client"
+
+
+@dataclass(frozen=True)
+class DeployedClient:
+    """An app client of a deployed pool.
+
+    :ivar name: the client's name.
+    :ivar id: its client ID.
+    :ivar secret: its secret, or ``None`` for a public client.
+    :ivar address: its Terraform address.
+    """
+
+    name: str
+    id: str
+    secret: str | None
+    address: str
+
+
+@dataclass(frozen=True)
+class DeployedUserPool:
+    """A user pool of a deployed stack, as the emulator holds it.
+
+    :ivar path: the construct path, e.g. ``"example/Pool"``.
+    :ivar address: the Terraform address (``data.aws_cognito_user_pool.<x>`` for a pool read by ID).
+    :ivar id: the pool's ID.
+    :ivar arn: its ARN.
+    :ivar name: its name.
+    :ivar managed: ``True`` when the stack creates the pool, ``False`` when it reads one made elsewhere.
+    :ivar clients: its app clients created by the stack.
+    :ivar triggers: the emulator's ``LambdaConfig``: trigger (``"PreSignUp"``, ``"PreTokenGeneration"``,
+        ``"CustomEmailSender"``...) -> Lambda ARN, read right after apply.
+    """
+
+    path: str
+    address: str
+    id: str
+    arn: str
+    name: str
+    managed: bool
+    clients: tuple[DeployedClient, ...] = ()
+    triggers: Mapping[str, str] = field(default_factory=dict)
+
+    def client(self, name: str | None = None) -> DeployedClient:
+        """The app client named ``name``. Default: the only one.
+
+        :raises ConfigurationError: if there is no such client (or several, with no name given).
+        """
+        matches = [c for c in self.clients if name is None or c.name == name or c.address.endswith(f".{name}")]
+        if len(matches) == 1:
+            return matches[0]
+        names = [c.name for c in self.clients]
+        raise ConfigurationError(
+            f"name={name!r} does not pick one client of pool {self.path!r}; its clients: {names or 'none'}.",
+            argument="name", value=name, choices=names,
+        )
+
+
+def _metadata_paths(doc: Mapping[str, Any]) -> dict[str, str]:
+    """Terraform address -> construct path (without the trailing ``/Resource``), from the synthesized JSON."""
+    paths = {}
+    for kind, prefix in (("resource", ""), ("data", "data.")):
+        for rtype, blocks in (doc.get(kind) or {}).items():
+            for name, block in blocks.items():
+                path = ((block.get("//") or {}).get("metadata") or {}).get("path", "")
+                paths[f"{prefix}{rtype}.{name}"] = path.removesuffix("/Resource")
+    return paths
+
+
+def state_resources(state: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every resource of ``terraform show -json`` output, child modules included."""
+    pending = [(state.get("values") or {}).get("root_module") or {}]
+    while pending:
+        module = pending.pop()
+        yield from module.get("resources") or []
+        pending.extend(module.get("child_modules") or [])
+
+
+def triggers_of(lambda_config: Mapping[str, Any]) -> dict[str, str]:
+    """``LambdaConfig`` as trigger -> Lambda ARN (``PreTokenGenerationConfig`` as ``PreTokenGeneration``)."""
+    found: dict[str, str] = {}
+    for key, value in sorted(lambda_config.items()):
+        if isinstance(value, str) and key != "KMSKeyID":
+            found[key] = value
+        elif isinstance(value, Mapping) and value.get("LambdaArn"):
+            found[key.removesuffix("Config")] = str(value["LambdaArn"])
+    return found
+
+
+def _inventory(aws: LocalAws, services: set[str], regions: set[str]) -> set[str]:
+    """What the emulator holds, for the services and regions a stack uses, as ``kind:name@region`` strings."""
+    held: set[str] = set()
+
+    def add(kind: str, names: Any, region: str) -> None:
+        held.update(f"{kind}:{n}@{region}" for n in names)
+
+    if "iam" in services:
+        iam = aws.client("iam")
+        add("iam:role", (r["RoleName"] for p in iam.get_paginator("list_roles").paginate() for r in p["Roles"]), "global")
+        add("iam:policy", (x["Arn"] for p in iam.get_paginator("list_policies").paginate(Scope="Local") for x in p["Policies"]), "global")
+        add("iam:user", (u["UserName"] for p in iam.get_paginator("list_users").paginate() for u in p["Users"]), "global")
+    if "s3" in services:
+        add("s3:bucket", (b["Name"] for b in aws.client("s3").list_buckets().get("Buckets", [])), "global")
+    for region in sorted(regions):
+        if "cognitoidp" in services:
+            idp = aws.client("cognito-idp", region=region)
+            add("cognito-idp:pool", (p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"]), region)
+        if "cognitoidentity" in services:
+            pools = aws.client("cognito-identity", region=region).list_identity_pools(MaxResults=60)
+            add("cognito-identity:pool", (p["IdentityPoolId"] for p in pools["IdentityPools"]), region)
+        if "lambda" in services:
+            lam = aws.client("lambda", region=region)
+            add("lambda:function", (f["FunctionName"] for p in lam.get_paginator("list_functions").paginate() for f in p["Functions"]), region)
+        if "kms" in services:
+            kms = aws.client("kms", region=region)
+            keys = [k["KeyId"] for p in kms.get_paginator("list_keys").paginate() for k in p["Keys"]]
+            add("kms:key", (k for k in keys if kms.describe_key(KeyId=k)["KeyMetadata"]["KeyState"] != "PendingDeletion"), region)
+        if "logs" in services:
+            logs = aws.client("logs", region=region)
+            add("logs:group", (g["logGroupName"] for p in logs.get_paginator("describe_log_groups").paginate() for g in p["logGroups"]), region)
+        if "dynamodb" in services:
+            add("dynamodb:table", aws.client("dynamodb", region=region).list_tables().get("TableNames", []), region)
+    return held
+
+
+def _services(doc: Mapping[str, Any]) -> set[str]:
+    found = set()
+    for kind in ("resource", "data"):
+        for rtype in doc.get(kind) or {}:
+            if rtype.startswith("aws_"):
+                service = service_of(rtype)
+                if service:
+                    found.add(service)
+    return found
+
+
+class Deployment:
+    """A stack applied to the local emulator; made by :meth:`LocalAws.deploy`.
+
+    :ivar stack: the stack's name.
+    :ivar region: the stack's region (of its default provider).
+    :ivar workdir: the private working copy Terraform ran in.
+    :ivar outputs: the stack's Terraform outputs, name -> value.
+    :ivar addresses: every resource address in the state (data sources included), sorted.
+    :ivar user_pools: the stack's user pools (created or read by ID), with clients and triggers.
+    :ivar timings: seconds taken by ``init`` and ``apply`` (then ``plan`` and ``destroy`` when run).
+    :ivar destroyed: whether :meth:`destroy` has run.
+    """
+
+    def __init__(self, aws: LocalAws, stack: str, doc: Mapping[str, Any], terraform: Terraform, *, region: str,
+                 baseline: set[str], timings: dict[str, float], log: str) -> None:
+        self._aws = aws
+        self._doc = doc
+        self._terraform = terraform
+        self._baseline = baseline
+        self.stack = stack
+        self.region = region
+        self.workdir: Path = terraform.workdir
+        self.timings = timings
+        self.destroyed = False
+        self.log = log
+        """Terraform's apply log (its UI messages as text)."""
+        state = terraform.show()
+        self.outputs: dict[str, Any] = {k: v.get("value") for k, v in ((state.get("values") or {}).get("outputs") or {}).items()}
+        resources = list(state_resources(state))
+        self.addresses: tuple[str, ...] = tuple(sorted(r["address"] for r in resources))
+        self.user_pools: tuple[DeployedUserPool, ...] = self._pools(resources)
+
+    def _pools(self, resources: list[dict[str, Any]]) -> tuple[DeployedUserPool, ...]:
+        paths = _metadata_paths(self._doc)
+        clients = [r for r in resources if r["type"] == _CLIENT and r["mode"] == "managed"]
+        pools = []
+        for resource in resources:
+            if resource["type"] != _POOL:
+                continue
+            values = resource["values"]
+            pool_id = values["id"]
+            described = self.client("cognito-idp").describe_user_pool(UserPoolId=pool_id)["UserPool"]
+            own = tuple(
+                DeployedClient(c["values"]["name"], c["values"]["id"], c["values"].get("client_secret") or None, c["address"])
+                for c in clients
+                if c["values"].get("user_pool_id") == pool_id
+            )
+            pools.append(
+                DeployedUserPool(
+                    path=paths.get(resource["address"], resource["address"]),
+                    address=resource["address"],
+                    id=pool_id,
+                    arn=values.get("arn") or described.get("Arn", ""),
+                    name=values.get("name") or described.get("Name", ""),
+                    managed=resource["mode"] == "managed",
+                    clients=own,
+                    triggers=triggers_of(described.get("LambdaConfig") or {}),
+                )
+            )
+        return tuple(sorted(pools, key=lambda p: p.path))
+
+    def user_pool(self, name: str | None = None) -> DeployedUserPool:
+        """The pool whose construct path is ``name`` or ends with ``/<name>``. Default: the only pool.
+
+        :raises ConfigurationError: if ``name`` picks no pool (or several).
+        """
+        matches = [p for p in self.user_pools if name is None or p.path == name or p.path.endswith(f"/{name}")]
+        if len(matches) == 1:
+            return matches[0]
+        paths = [p.path for p in self.user_pools]
+        raise ConfigurationError(
+            f"name={name!r} does not pick one user pool of stack {self.stack!r}; its pools: {paths or 'none'}.",
+            argument="name", value=name, choices=paths,
+        )
+
+    def client(self, service: str) -> Any:
+        """A boto3 client for ``service`` on the emulator, in the stack's region (see :meth:`LocalAws.client`)."""
+        return self._aws.client(service, region=self.region)
+
+    def plan(self, *, timeout: float = 300.0) -> list[PlannedChange]:
+        """The changes a second plan would make: an empty list means no drift.
+
+        :raises LocalDeployError: if the plan fails.
+        """
+        started = time.monotonic()
+        changes = self._terraform.plan(timeout=timeout)
+        self.timings["plan"] = time.monotonic() - started
+        return changes
+
+    def destroy(self, *, timeout: float = 300.0) -> None:
+        """Destroy the stack, then check the emulator holds nothing of it.
+
+        :raises LocalDeployError: if destroy fails, or something the stack made is still in the emulator.
+        """
+        started = time.monotonic()
+        self._terraform.destroy(timeout=timeout)
+        self.timings["destroy"] = time.monotonic() - started
+        self.destroyed = True
+        left = sorted(_inventory(self._aws, _services(self._doc), {self.region, self._aws.region}) - self._baseline)
+        if left:
+            raise LocalDeployError(
+                f"terraform destroy of stack {self.stack!r} left {len(left)} things in the emulator: {', '.join(left)}.",
+                stack=self.stack,
+                command="destroy",
+            )
+
+
+def deploy(
+    aws: LocalAws,
+    outdir: Path,
+    stack: str | None,
+    *,
+    variables: Mapping[str, Any] | None,
+    prepare: Prepare | None,
+    timeout: float,
+) -> Deployment:
+    """See :meth:`LocalAws.deploy`."""
+    from ._emulator import stack_names
+
+    names = stack_names(outdir)
+    if stack is None and len(names) == 1:
+        stack = names[0]
+    if stack not in names:
+        raise ConfigurationError(
+            f"stack={stack!r} is not a stack synthesized into {str(outdir)!r} (stacks: {names or 'none'}). "
+            + ("Pass one of them." if names else "Synthesize the app first (cdktf synth, or run the app)."),
+            argument="stack", value=stack, choices=names,
+        )
+    stack_dir = outdir / "stacks" / stack
+    doc = json.loads((stack_dir / "cdk.tf.json").read_text())
+    check_services(doc, stack)
+    toolchain = aws.toolchain()
+    region = stack_region(doc, aws.region)
+    key, secret = aws.credentials
+    override = override_document(
+        doc, endpoint_url=aws.endpoint_url, access_key_id=key, secret_access_key=secret, region=region,
+        provider_version=toolchain.provider_version(pinned_provider_version(doc)),
+    )
+    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=override, variables=variables)
+    terraform = Terraform(toolchain, workdir, stack=stack, emulator_log=lambda: aws.log)
+    timings: dict[str, float] = {}
+    started = time.monotonic()
+    terraform.init()
+    timings["init"] = time.monotonic() - started
+    if prepare is not None:
+        prepare(aws, stack)
+    baseline = _inventory(aws, _services(doc), {region, aws.region})
+    started = time.monotonic()
+    applied = terraform.apply(timeout=timeout)
+    timings["apply"] = time.monotonic() - started
+    return Deployment(aws, stack, doc, terraform, region=region, baseline=baseline, timings=timings, log=applied.log)

@@ -1,0 +1,286 @@
+"""What this library's stacks need from the emulator and moto (pinned: see ``MOTO_VERSION``) lacks.
+
+One small layer over moto's own classes, applied in the emulator process only (never in a user's
+process): no fork and no copy of moto's code. Each addition says which API it serves and follows
+that API's shapes in botocore's service model (the tests check the answers against them):
+
+- ``cognito-identity`` ``SetIdentityPoolRoles`` / ``GetIdentityPoolRoles``: moto has neither, and
+  ``aws_cognito_identity_pool_roles_attachment`` needs both (the AWS SDK retries moto's 500 for minutes).
+- ``cognito-idp`` ``UserPoolTier``: a pool created without one is on Cognito's default plan,
+  ``ESSENTIALS`` (the AWS provider 5.100 sends none on create, so the second plan wanted to set it
+  again); ``UpdateUserPool`` without one keeps the pool's plan (moto dropped it).
+- ``cognito-idp`` ``DeleteResourceServer`` / ``UpdateResourceServer`` (destroying or changing an
+  ``aws_cognito_resource_server``) and ``TagResource`` / ``UntagResource`` / ``ListTagsForResource`` on
+  user pools (a pool's ``tags``).
+- ``cognito-idp`` ``CreateUserPool`` with the tag ``_custom_id_`` (moto's convention for choosing an ID,
+  which its user pools do not follow): the pool gets that ID, so ``prepare`` can create the pool a
+  stack reads with ``UserPool.from_user_pool_id``.
+
+- IAM authorization (``enforce_iam``) checks a ``GET``, ``HEAD`` or ``DELETE`` without a body (Lambda's
+  ``GetFunction`` and ``ListFunctions``...) against an empty payload, as the client signed it: moto
+  signs its query parameters (or headers) as the body instead, and answers ``SignatureDoesNotMatch``.
+
+Lambda's ``Invoke`` is routed to this library's runner by :mod:`._lambda`, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+MOTO_VERSION = "5.2.5"
+"""The moto release this layer is written and tested against."""
+
+CUSTOM_ID_TAG = "_custom_id_"
+"""The tag that chooses a new user pool's ID (moto's own name for it); removed from the pool's tags."""
+
+DEFAULT_TIER = "ESSENTIALS"
+"""Cognito's feature plan for a pool created without ``UserPoolTier``."""
+
+_ROLE_TYPES = ("authenticated", "unauthenticated")
+_MAPPING_TYPES = ("Token", "Rules")
+_AMBIGUOUS = ("AuthenticatedRole", "Deny")
+_MATCH_TYPES = ("Equals", "Contains", "StartsWith", "NotEqual")
+_POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+
+_applied = False
+
+
+def _invalid(message: str) -> Exception:
+    from moto.core.exceptions import JsonRESTError
+
+    return JsonRESTError("InvalidParameterException", message)
+
+
+def _identity_pool(backend: Any, identity_pool_id: str) -> Any:
+    from moto.cognitoidentity.exceptions import ResourceNotFoundError
+
+    pool = backend.identity_pools.get(identity_pool_id)
+    if pool is None:
+        raise ResourceNotFoundError(identity_pool_id)
+    return pool
+
+
+def _check_role_mappings(mappings: dict[str, Any]) -> None:
+    """``RoleMappingMap``: provider name -> ``RoleMapping`` (``Type``, ``AmbiguousRoleResolution``, rules)."""
+    for provider, mapping in mappings.items():
+        kind = mapping.get("Type")
+        if kind not in _MAPPING_TYPES:
+            raise _invalid(f"RoleMappings[{provider!r}].Type must be one of {', '.join(_MAPPING_TYPES)}, not {kind!r}.")
+        ambiguous = mapping.get("AmbiguousRoleResolution")
+        if ambiguous is not None and ambiguous not in _AMBIGUOUS:
+            raise _invalid(f"RoleMappings[{provider!r}].AmbiguousRoleResolution must be one of {', '.join(_AMBIGUOUS)}.")
+        rules = (mapping.get("RulesConfiguration") or {}).get("Rules")
+        if kind == "Rules" and not rules:
+            raise _invalid(f"RoleMappings[{provider!r}] of Type Rules needs RulesConfiguration.Rules.")
+        for rule in rules or ():
+            if rule.get("MatchType") not in _MATCH_TYPES or not all(rule.get(k) for k in ("Claim", "Value", "RoleARN")):
+                raise _invalid(f"RoleMappings[{provider!r}] has an invalid rule {rule!r}.")
+
+
+def _add_identity_pool_roles() -> None:
+    """``SetIdentityPoolRoles`` and ``GetIdentityPoolRoles``, stored on moto's identity pool object."""
+    import json
+
+    from moto.cognitoidentity.models import CognitoIdentityBackend
+    from moto.cognitoidentity.responses import CognitoIdentityResponse
+
+    def set_identity_pool_roles(
+        self: CognitoIdentityBackend, identity_pool_id: str, roles: dict[str, str], role_mappings: dict[str, Any]
+    ) -> None:
+        pool = _identity_pool(self, identity_pool_id)
+        unknown = sorted(set(roles) - set(_ROLE_TYPES))
+        if unknown:
+            raise _invalid(f"Roles keys must be {' or '.join(_ROLE_TYPES)}, not {', '.join(unknown)}.")
+        _check_role_mappings(role_mappings)
+        pool.cdktf_userpool_roles = dict(roles)
+        pool.cdktf_userpool_role_mappings = dict(role_mappings)
+
+    def get_identity_pool_roles(self: CognitoIdentityBackend, identity_pool_id: str) -> dict[str, Any]:
+        pool = _identity_pool(self, identity_pool_id)
+        answer: dict[str, Any] = {"IdentityPoolId": identity_pool_id}
+        roles = getattr(pool, "cdktf_userpool_roles", {})
+        mappings = getattr(pool, "cdktf_userpool_role_mappings", {})
+        if roles:
+            answer["Roles"] = roles
+        if mappings:
+            answer["RoleMappings"] = mappings
+        return answer
+
+    def set_response(self: CognitoIdentityResponse) -> str:
+        self.backend.set_identity_pool_roles(
+            self._get_param("IdentityPoolId"), self._get_param("Roles") or {}, self._get_param("RoleMappings") or {}
+        )
+        return ""
+
+    def get_response(self: CognitoIdentityResponse) -> str:
+        return json.dumps(self.backend.get_identity_pool_roles(self._get_param("IdentityPoolId")))
+
+    CognitoIdentityBackend.set_identity_pool_roles = set_identity_pool_roles  # type: ignore[attr-defined]
+    CognitoIdentityBackend.get_identity_pool_roles = get_identity_pool_roles  # type: ignore[attr-defined]
+    CognitoIdentityResponse.set_identity_pool_roles = set_response  # type: ignore[attr-defined]
+    CognitoIdentityResponse.get_identity_pool_roles = get_response  # type: ignore[attr-defined]
+
+
+def _user_pool_tier() -> None:
+    """A new pool without ``UserPoolTier`` is ``ESSENTIALS``; ``UpdateUserPool`` without one keeps the plan."""
+    from moto.cognitoidp.models import CognitoIdpBackend
+
+    create: Callable[..., Any] = CognitoIdpBackend.create_user_pool
+
+    def create_user_pool(self: CognitoIdpBackend, name: str, extended_config: dict[str, Any]) -> Any:
+        if not extended_config.get("UserPoolTier"):
+            extended_config = {**extended_config, "UserPoolTier": DEFAULT_TIER}
+        return create(self, name, extended_config)
+
+    CognitoIdpBackend.create_user_pool = create_user_pool  # type: ignore[method-assign]
+    original: Callable[..., None] = CognitoIdpBackend.update_user_pool
+
+    def update_user_pool(self: CognitoIdpBackend, user_pool_id: str, extended_config: dict[str, Any]) -> None:
+        tier = self.describe_user_pool(user_pool_id).extended_config.get("UserPoolTier")
+        if tier is not None and "UserPoolTier" not in extended_config:
+            extended_config = {**extended_config, "UserPoolTier": tier}
+        original(self, user_pool_id, extended_config)
+
+    CognitoIdpBackend.update_user_pool = update_user_pool  # type: ignore[method-assign]
+
+
+def _resource_servers() -> None:
+    """``DeleteResourceServer`` and ``UpdateResourceServer`` on moto's resource servers."""
+    from moto.cognitoidp.models import CognitoIdpBackend
+    from moto.cognitoidp.responses import CognitoIdpResponse
+    from moto.core.responses import ActionResult, EmptyResult
+
+    def delete_resource_server(self: CognitoIdpBackend, user_pool_id: str, identifier: str) -> None:
+        self.describe_resource_server(user_pool_id, identifier)  # raises ResourceNotFoundException
+        del self.user_pools[user_pool_id].resource_servers[identifier]
+
+    def update_resource_server(
+        self: CognitoIdpBackend, user_pool_id: str, identifier: str, name: str, scopes: list[dict[str, str]]
+    ) -> Any:
+        server = self.describe_resource_server(user_pool_id, identifier)
+        server.name = name
+        server.scopes = scopes or []
+        return server
+
+    def delete_response(self: CognitoIdpResponse) -> Any:
+        self.backend.delete_resource_server(self._get_param("UserPoolId"), self._get_param("Identifier"))
+        return EmptyResult()
+
+    def update_response(self: CognitoIdpResponse) -> Any:
+        server = self.backend.update_resource_server(
+            self._get_param("UserPoolId"), self._get_param("Identifier"), self._get_param("Name"),
+            self._get_param("Scopes"),
+        )
+        return ActionResult({"ResourceServer": server.to_json()})
+
+    CognitoIdpBackend.delete_resource_server = delete_resource_server  # type: ignore[attr-defined]
+    CognitoIdpBackend.update_resource_server = update_resource_server  # type: ignore[attr-defined]
+    CognitoIdpResponse.delete_resource_server = delete_response  # type: ignore[attr-defined]
+    CognitoIdpResponse.update_resource_server = update_response  # type: ignore[attr-defined]
+
+
+def _user_pool_tags() -> None:
+    """``TagResource``, ``UntagResource`` and ``ListTagsForResource`` on user pools (kept as ``UserPoolTags``)."""
+    from moto.cognitoidp.exceptions import ResourceNotFoundError
+    from moto.cognitoidp.models import CognitoIdpBackend
+    from moto.cognitoidp.responses import CognitoIdpResponse
+    from moto.core.responses import ActionResult, EmptyResult
+
+    def pool_tags(backend: CognitoIdpBackend, arn: str) -> dict[str, str]:
+        for pool in backend.user_pools.values():
+            if pool.arn == arn:
+                tags: dict[str, str] = pool.extended_config.setdefault("UserPoolTags", {})
+                return tags
+        raise ResourceNotFoundError(f"Resource {arn} does not exist.")
+
+    def tag_response(self: CognitoIdpResponse) -> Any:
+        pool_tags(self.backend, self._get_param("ResourceArn")).update(self._get_param("Tags") or {})
+        return EmptyResult()
+
+    def untag_response(self: CognitoIdpResponse) -> Any:
+        tags = pool_tags(self.backend, self._get_param("ResourceArn"))
+        for key in self._get_param("TagKeys") or []:
+            tags.pop(key, None)
+        return EmptyResult()
+
+    def list_response(self: CognitoIdpResponse) -> Any:
+        return ActionResult({"Tags": dict(pool_tags(self.backend, self._get_param("ResourceArn")))})
+
+    CognitoIdpResponse.tag_resource = tag_response  # type: ignore[attr-defined]
+    CognitoIdpResponse.untag_resource = untag_response  # type: ignore[attr-defined]
+    CognitoIdpResponse.list_tags_for_resource = list_response  # type: ignore[attr-defined]
+
+
+def _user_pool_custom_id() -> None:
+    """``CreateUserPool`` honours ``UserPoolTags={"_custom_id_": "<region>_<id>"}``."""
+    from moto.cognitoidp.models import CognitoIdpUserPool, cognitoidp_backends
+
+    original: Callable[..., None] = CognitoIdpUserPool.__init__
+
+    def init(self: CognitoIdpUserPool, account_id: str, region: str, name: str, extended_config: dict[str, Any]) -> None:
+        tags = dict(extended_config.get("UserPoolTags") or {})
+        wanted = tags.pop(CUSTOM_ID_TAG, None)
+        if wanted is not None:
+            if not _POOL_ID.match(wanted) or not wanted.startswith(f"{region}_"):
+                raise _invalid(
+                    f"Tag {CUSTOM_ID_TAG}={wanted!r} is not a user pool ID of region {region}: "
+                    f"use '{region}_' followed by letters and digits."
+                )
+            if wanted in cognitoidp_backends[account_id][region].user_pools:
+                raise _invalid(f"Tag {CUSTOM_ID_TAG}={wanted!r}: a user pool with that ID exists already.")
+            extended_config = {**extended_config, "UserPoolTags": tags}
+        original(self, account_id, region, name, extended_config)
+        if wanted is not None:
+            self.id = wanted
+            self.arn = f"{self.arn.rsplit('/', 1)[0]}/{wanted}"
+
+    CognitoIdpUserPool.__init__ = init  # type: ignore[method-assign]
+
+
+def _sign_empty_bodies() -> None:
+    """Signature checks of body-less ``GET``/``HEAD``/``DELETE`` requests hash an empty payload, as SigV4 clients do."""
+    from moto.iam.access_control import IAMRequestBase
+
+    original: Callable[..., Any] = IAMRequestBase._create_aws_request
+
+    def create_aws_request(self: IAMRequestBase) -> Any:
+        request = original(self)
+        if not self._body and self._method in ("GET", "HEAD", "DELETE"):
+            request.data = b""
+        return request
+
+    IAMRequestBase._create_aws_request = create_aws_request  # type: ignore[method-assign]
+
+
+ADDITIONS: tuple[Callable[[], None], ...] = (
+    _add_identity_pool_roles,
+    _user_pool_tier,
+    _resource_servers,
+    _user_pool_tags,
+    _user_pool_custom_id,
+    _sign_empty_bodies,
+)
+"""Every addition, in the order :func:`apply` makes them."""
+
+
+def apply() -> None:
+    """Make every addition to moto's classes (once; later calls do nothing).
+
+    :raises RuntimeError: if the installed moto is not ``MOTO_VERSION``: the layer is tested against that
+        release only.
+    """
+    global _applied
+    if _applied:
+        return
+    import moto
+
+    if moto.__version__ != MOTO_VERSION:
+        raise RuntimeError(
+            f"cdktf_userpool.local needs moto {MOTO_VERSION}, found {moto.__version__}: "
+            f"pip install 'cdktf-userpool[local]' (it pins moto=={MOTO_VERSION})."
+        )
+    for addition in ADDITIONS:
+        addition()
+    _applied = True

@@ -1,0 +1,291 @@
+"""Run Terraform in a working copy: init, apply, plan, show, destroy, each with a timeout.
+
+apply, plan and destroy use Terraform's machine-readable UI (``-json``): errors come back with
+the resource address, and on a timeout the message names the resources still in progress. A
+failure is a :class:`~cdktf_userpool.LocalDeployError` carrying the address, the provider's message,
+the API the emulator could not serve (when that is the cause) and the whole log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import LocalDeployError, LocalToolError
+from ._toolchain import MISSING_PROVIDER_FIX, Toolchain, cli_config
+
+INIT_TIMEOUT = 180.0
+SHOW_TIMEOUT = 120.0
+_API = re.compile(r"operation error ([\w .-]+): (\w+)")
+_KILL_GRACE = 10.0
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """One change a plan would make.
+
+    :ivar address: the resource address, e.g. ``aws_cognito_user_pool.Pool_D3F588B8``.
+    :ivar actions: Terraform's actions, e.g. ``("update",)`` or ``("delete", "create")``.
+    :ivar attributes: the top-level attributes whose values would change (empty for create/delete).
+    """
+
+    address: str
+    actions: tuple[str, ...]
+    attributes: tuple[str, ...] = ()
+
+
+@dataclass
+class Run:
+    """A finished Terraform command: its exit code, its UI messages and its text log."""
+
+    returncode: int
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    log: str = ""
+
+
+def environment(toolchain: Toolchain, workdir: Path) -> dict[str, str]:
+    """Terraform's environment: the user's, without AWS credentials or profiles, with the mirror's CLI config."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({"CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "AWS_EC2_METADATA_DISABLED": "true"})
+    env.pop("TF_DATA_DIR", None)
+    env.pop("TF_WORKSPACE", None)
+    config = cli_config(toolchain)
+    if config:
+        path = workdir.parent / "terraformrc"
+        path.write_text(config)
+        env["TF_CLI_CONFIG_FILE"] = str(path)
+    return env
+
+
+class Terraform:
+    """Terraform commands in one working copy.
+
+    :param toolchain: the terraform executable and provider folder.
+    :param workdir: the working copy.
+    :param stack: the stack's name, for messages.
+    :param emulator_log: returns the emulator's log so far (to name APIs it could not serve).
+    """
+
+    def __init__(self, toolchain: Toolchain, workdir: Path, *, stack: str, emulator_log: Callable[[], str]) -> None:
+        self.toolchain = toolchain
+        self.workdir = workdir
+        self.stack = stack
+        self._emulator_log = emulator_log
+        self._env = environment(toolchain, workdir)
+
+    # -- running -----------------------------------------------------------------------------------
+
+    def _run(self, args: Sequence[str], *, timeout: float, command: str, ui: bool) -> Run:
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [self.toolchain.terraform, *args],
+            cwd=self.workdir,
+            env=self._env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            output, _ = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            output = self._kill(process)
+            run = self._parse(output, -1, ui)
+            busy = _in_progress(run.messages)
+            api = self._unimplemented_api()
+            raise LocalDeployError(
+                f"terraform {command} of stack {self.stack!r} did not finish within {timeout:.0f} s"
+                + (f"; still in progress: {', '.join(busy)}" if busy else "")
+                + (f"; the emulator does not implement {api}" if api else "")
+                + ". Raise timeout= if the stack is just large, or see .log for the last calls.",
+                stack=self.stack,
+                command=command,
+                address=busy[0] if busy else None,
+                api=api,
+                log=run.log,
+            ) from None
+        run = self._parse(output, process.returncode, ui)
+        run.log += f"\n[{command} took {time.monotonic() - started:.1f} s]"
+        return run
+
+    @staticmethod
+    def _kill(process: subprocess.Popen[str]) -> str:
+        """Interrupt terraform (it then stops its providers and writes state), kill it if it lingers."""
+        for sig, wait in ((signal.SIGINT, _KILL_GRACE), (signal.SIGKILL, _KILL_GRACE)):
+            try:
+                os.killpg(process.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                output, _ = process.communicate(timeout=wait)
+                return output or ""
+            except subprocess.TimeoutExpired:
+                continue
+        return ""
+
+    @staticmethod
+    def _parse(output: str, returncode: int, ui: bool) -> Run:
+        if not ui:
+            return Run(returncode, [], output)
+        messages, text = [], []
+        for line in output.splitlines():
+            try:
+                message = json.loads(line)
+            except ValueError:
+                text.append(line)
+                continue
+            if isinstance(message, dict):
+                messages.append(message)
+                text.append(str(message.get("@message", "")))
+                detail = (message.get("diagnostic") or {}).get("detail")
+                if detail:
+                    text.append(f"  {detail}")
+        return Run(returncode, messages, "\n".join(text))
+
+    def _unimplemented_api(self) -> str | None:
+        from ._server import NOT_IMPLEMENTED
+
+        found = re.findall(rf"{NOT_IMPLEMENTED} (\S+)", self._emulator_log())
+        return found[-1] if found else None
+
+    def _fail(self, run: Run, command: str) -> LocalDeployError:
+        errors = [m["diagnostic"] for m in run.messages if (m.get("diagnostic") or {}).get("severity") == "error"]
+        first = errors[0] if errors else {}
+        errored = [m["hook"]["resource"]["addr"] for m in run.messages if m.get("type") == "apply_errored"]
+        address = first.get("address") or (errored[0] if errored else None)
+        provider_message = " ".join(p for p in (first.get("summary"), first.get("detail")) if p) or run.log.strip()[-2000:]
+        api = self._unimplemented_api()
+        called = _API.search(provider_message)
+        if api is None and called and "NotImplemented" in provider_message:
+            api = f"{called.group(1)}:{called.group(2)}"
+        where = f" at {address}" if address else ""
+        hint = f" The emulator does not implement {api}." if api else ""
+        return LocalDeployError(
+            f"terraform {command} of stack {self.stack!r} failed{where}: {provider_message}{hint}",
+            stack=self.stack,
+            command=command,
+            address=address,
+            api=api,
+            provider_message=provider_message,
+            log=run.log,
+        )
+
+    # -- commands ----------------------------------------------------------------------------------
+
+    def init(self) -> Run:
+        """``terraform init`` (against the mirror when there is one).
+
+        :raises LocalToolError: if the AWS provider cannot be installed.
+        :raises LocalDeployError: for any other failure.
+        """
+        run = self._run(["init", "-input=false", "-no-color", "-backend=true"], timeout=INIT_TIMEOUT, command="init", ui=False)
+        if run.returncode == 0:
+            return run
+        if "hashicorp/aws" in run.log and re.search(r"(?i)failed to (query|install)|could not (retrieve|connect)|no available releases", run.log):
+            raise LocalToolError(
+                f"terraform init for stack {self.stack!r} could not install the AWS provider: "
+                f"{_last_error(run.log)} {MISSING_PROVIDER_FIX}",
+                tool="hashicorp/aws",
+                fix=MISSING_PROVIDER_FIX,
+                stack=self.stack,
+                command="init",
+                log=run.log,
+            )
+        raise LocalDeployError(
+            f"terraform init for stack {self.stack!r} failed: {_last_error(run.log)}",
+            stack=self.stack,
+            command="init",
+            provider_message=_last_error(run.log),
+            log=run.log,
+        )
+
+    def apply(self, *, timeout: float) -> Run:
+        """``terraform apply``; raises :class:`LocalDeployError` on failure."""
+        run = self._run(["apply", "-auto-approve", "-input=false", "-no-color", "-json"], timeout=timeout, command="apply", ui=True)
+        if run.returncode != 0:
+            raise self._fail(run, "apply")
+        return run
+
+    def destroy(self, *, timeout: float) -> Run:
+        """``terraform destroy``; raises :class:`LocalDeployError` on failure."""
+        run = self._run(["destroy", "-auto-approve", "-input=false", "-no-color", "-json"], timeout=timeout, command="destroy", ui=True)
+        if run.returncode != 0:
+            raise self._fail(run, "destroy")
+        return run
+
+    def plan(self, *, timeout: float) -> list[PlannedChange]:
+        """The changes a plan would make now (empty: no drift)."""
+        run = self._run(
+            ["plan", "-input=false", "-no-color", "-json", "-detailed-exitcode", "-out=drift.tfplan"],
+            timeout=timeout,
+            command="plan",
+            ui=True,
+        )
+        if run.returncode == 0:
+            return []
+        if run.returncode != 2:
+            raise self._fail(run, "plan")
+        plan = self.show("drift.tfplan")
+        changes = []
+        for change in plan.get("resource_changes") or []:
+            actions = tuple(change["change"]["actions"])
+            if actions in (("no-op",), ("read",)):
+                continue
+            changes.append(PlannedChange(change["address"], actions, _changed(change["change"])))
+        return changes
+
+    def show(self, plan_file: str | None = None) -> dict[str, Any]:
+        """``terraform show -json`` of the state (or of a saved plan)."""
+        args = ["show", "-json", "-no-color"] + ([plan_file] if plan_file else [])
+        run = self._run(args, timeout=SHOW_TIMEOUT, command="show", ui=False)
+        if run.returncode != 0:
+            raise LocalDeployError(
+                f"terraform show of stack {self.stack!r} failed: {_last_error(run.log)}",
+                stack=self.stack, command="show", log=run.log,
+            )
+        for line in run.log.splitlines():
+            if line.startswith("{"):
+                document: dict[str, Any] = json.loads(line)
+                return document
+        return {}
+
+
+def _changed(change: Mapping[str, Any]) -> tuple[str, ...]:
+    before, after = change.get("before"), change.get("after")
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return ()
+    unknown = change.get("after_unknown") or {}
+    keys = set(before) | set(after)
+    return tuple(sorted(k for k in keys if before.get(k) != after.get(k) or unknown.get(k) is True))
+
+
+def _in_progress(messages: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Resources that started applying and did not finish."""
+    started: dict[str, None] = {}
+    for message in messages:
+        kind = message.get("type")
+        address = ((message.get("hook") or {}).get("resource") or {}).get("addr")
+        if not address:
+            continue
+        if kind == "apply_start":
+            started[address] = None
+        elif kind in ("apply_complete", "apply_errored"):
+            started.pop(address, None)
+    return list(started)
+
+
+def _last_error(log: str) -> str:
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        if line.startswith("Error:"):
+            return " ".join(lines[index : index + 4])
+    return lines[-1] if lines else "(no output)"
