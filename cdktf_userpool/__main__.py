@@ -3,7 +3,9 @@
 ``python -m cdktf_userpool summary [OUTDIR]`` describes synthesized stacks in a few lines;
 ``python -m cdktf_userpool review [STACK] [--outdir OUTDIR]`` gives a reviewer the full account of a
 stack (every trigger, its function, package, permission and IAM statements) and exits 1 when it
-finds a problem, such as a trigger without its invoke permission.
+finds a problem, such as a trigger without its invoke permission;
+``python -m cdktf_userpool cache [list|prune|clear] [--max-age DAYS] [--max-size MB]`` shows and
+trims the package cache.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import _cache
 from ._review import review, stack_files, summarize
 
 
@@ -24,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     detail = commands.add_parser("review", help="review one synthesized stack (or all) in detail")
     detail.add_argument("stack", nargs="?", help="Default: every stack in OUTDIR")
     detail.add_argument("--outdir", default="cdktf.out", type=Path, help="Default: cdktf.out")
+    cache = commands.add_parser("cache", help="list, prune or clear the dependency and package cache")
+    _cache.add_arguments(cache)
     args = parser.parse_args(argv)
+    if args.command == "cache":
+        return _cache.main(args)
     files = list(stack_files(args.outdir))
     if args.command == "review" and args.stack:
         files = [f for f in files if f.parent.name == args.stack]

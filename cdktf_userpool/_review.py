@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ._expressions import decode_jsonencode, is_jsonencode
+from ._packaging.include import MANIFEST_NAME
 from .triggers import TRIGGERS
 
 _REF = re.compile(r"^\$\{(data\.)?([\w-]+)\.([\w-]+)\.([\w-]+)\}$")
@@ -71,6 +72,24 @@ class _Stack:
         if "s3_key" in fn:
             return f"code from s3://{fn.get('s3_bucket')}/{fn['s3_key']}"
         return f"image {fn.get('image_uri', '?')}"
+
+    def contents(self, fn: Mapping[str, Any]) -> list[str]:
+        """What a package built by this library ships besides its code: pinned distributions and included files."""
+        filename = fn.get("filename")
+        if not filename or fn.get("handler") != PACKAGED_HANDLER:
+            return []
+        facts_file = (self.path.parent / str(filename)).parent / MANIFEST_NAME
+        try:
+            facts = json.loads(facts_file.read_text())
+        except (OSError, ValueError):
+            facts = {}
+        pinned = facts.get("requirements", [])
+        lines = [f"requirements ({len(pinned)}, pinned with their dependencies): {', '.join(pinned)}" if pinned else "requirements: none"]
+        if facts.get("runtime_provided"):
+            lines.append(f"left to the Lambda runtime: {', '.join(facts['runtime_provided'])}")
+        if facts.get("include"):
+            lines.append(f"included files ({len(facts['include'])}): {', '.join(facts['include'])}")
+        return lines
 
     def permissions_for(self, pool: str, target: object, fn_name: str | None) -> list[dict[str, Any]]:
         wanted = {str(target)}
@@ -210,6 +229,7 @@ def review(path: Path) -> tuple[list[str], list[str]]:
                     f"{fn.get('timeout', 3)} s, memory {fn.get('memory_size', 128)} MB, handler {fn.get('handler')}"
                 )
                 lines.append(f"    {stack.package(fn)}")
+                lines.extend(f"      {line}" for line in stack.contents(fn))
                 role, statements = stack.role_statements(fn_name)
                 lines.append(f"    role {role}:")
                 lines.extend(f"      {_statement(s)}" for s in statements)

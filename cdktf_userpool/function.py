@@ -32,12 +32,13 @@ from ._packaging._missing import check_provided
 from ._packaging.archive import build_zip, content_hash, package_files, write_atomically
 from ._cache import CACHE_DIR_ENV as CACHE_DIR_ENV
 from ._cache import cache_dir as _cache_dir
-from ._cache import touch
+from ._cache import PACKAGES, touch
 from ._packaging.dependencies import Pinned, install, pin
-from ._packaging.include import included_files, manifest
+from ._packaging._closure import InvalidRequirement, parse_requirement
+from ._packaging.include import MANIFEST_NAME, add_included, included_files, manifest
 from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document, static_policy_document
-from .errors import ArgumentTypeError, ConfigurationError
+from .errors import ArgumentTypeError, ConfigurationError, DependencyError
 
 if TYPE_CHECKING:
     from .events import LambdaContext
@@ -114,9 +115,21 @@ class Function(Construct, Generic[EventT]):
     :param log_retention_days: retention of the function's log group. Default: ``365``.
     :param description: the function's description. Default: the handler's origin.
     :param requirements: pip requirements to package, added to (and overriding) the third-party
-        distributions detected from the handler's imports, which are pinned to their installed
-        versions. They are installed as binary wheels for the runtime and architecture, and cached
-        (``$CDKTF_USERPOOL_CACHE_DIR``, default ``~/.cache/cdktf-userpool``). Default: none.
+        distributions detected from the handler's imports. Their whole dependency closure is
+        pinned to the versions installed here (markers evaluated for the runtime and
+        architecture); a requirement that what is installed does not satisfy is resolved by pip
+        for the target. boto3, botocore, s3transfer and jmespath are left to the Lambda runtime
+        unless listed here. Everything is installed as binary wheels for the runtime and
+        architecture and cached (``$CDKTF_USERPOOL_CACHE_DIR``, default
+        ``~/.cache/cdktf-userpool``); the result is :attr:`requirements`. Default: none.
+    :param requirements_lock: a pip-freeze style file (``name==version`` per line) that pins the
+        closure instead of what is installed; relative paths are read from the working directory.
+        Every distribution the function needs must be in it; the others are not shipped.
+        Default: none.
+    :param include: data files to ship, as paths or globs relative to the directory of the
+        handler's module (a directory includes all its files). They land at the same relative
+        path beside ``trigger.py``, at the package root, so ``Path(__file__).parent / "templates"``
+        in the handler's module finds them in Lambda as it does here. Default: none.
     """
 
     @overload
@@ -297,22 +310,94 @@ class Function(Construct, Generic[EventT]):
         """
         return ImportedFunction(scope, id, arn)
 
+    def _pin(self, requirements: Sequence[str] | None, requirements_lock: str | os.PathLike[str] | None) -> Pinned:
+        explicit = self._explicit_requirements(requirements)
+        lock = self._lock_file(requirements_lock)
+        try:
+            return pin(
+                self.module.requirements,
+                explicit,
+                runtime=self._runtime,
+                architecture=self._architecture,
+                cache_dir=_cache_dir(),
+                lock=lock,
+            )
+        except DependencyError as exc:
+            raise DependencyError(
+                f"Function {self.path!r}: {exc}", requirement=exc.requirement, available=exc.available
+            ) from exc
+
+    def _explicit_requirements(self, requirements: Sequence[str] | None) -> tuple[str, ...]:
+        if requirements is None:
+            return ()
+        if isinstance(requirements, (str, bytes)) or not all(isinstance(r, str) for r in requirements):
+            raise ArgumentTypeError(
+                f"Function {self.path!r} got requirements={requirements!r}, which is not a list of requirement "
+                "strings. Pass a list, like requirements=['requests==2.32.3'].",
+                argument="requirements",
+                value=requirements,
+                expected=("list of str",),
+            )
+        for text in requirements:
+            try:
+                parse_requirement(text)
+            except InvalidRequirement as exc:
+                raise ConfigurationError(
+                    f"Function {self.path!r} got requirements=[..., {text!r}, ...], which is not a valid requirement "
+                    f"({exc}). Write it as pip takes it, like 'requests==2.32.3' or 'aws-lambda-powertools[tracer]'.",
+                    construct_path=self.path,
+                    argument="requirements",
+                    value=text,
+                ) from exc
+        return tuple(text.strip() for text in requirements)
+
+    def _lock_file(self, requirements_lock: str | os.PathLike[str] | None) -> Path | None:
+        if requirements_lock is None:
+            return None
+        if not isinstance(requirements_lock, (str, os.PathLike)):
+            raise ArgumentTypeError(
+                f"Function {self.path!r} got requirements_lock={requirements_lock!r}, which is not a path. Pass the "
+                "path of a pip-freeze style file, like requirements_lock='lambda.lock'.",
+                argument="requirements_lock",
+                value=requirements_lock,
+                expected=("str", "os.PathLike"),
+            )
+        path = Path(requirements_lock)
+        path = path if path.is_absolute() else Path.cwd() / path
+        if not path.is_file():
+            raise ConfigurationError(
+                f"Function {self.path!r} got requirements_lock={os.fspath(requirements_lock)!r}, which is not a file "
+                "(a relative path is read from the working directory). Fix the path, or write the file with "
+                "`pip freeze > lambda.lock`.",
+                construct_path=self.path,
+                argument="requirements_lock",
+                value=os.fspath(requirements_lock),
+            )
+        return path
+
     def _write_package(self, runtime: str, architecture: str) -> tuple[Path, str]:
         dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
         check_provided(self.module.missing, dependencies, where=f"Function {self.path!r}")
         files = dict(sorted({**dependencies, **package_files(self.module)}.items()))
+        files = add_included(files, self._included, construct_path=self.path)
         self._zip = build_zip(files)
-        digest = content_hash(
-            files, salt={"runtime": runtime, "architecture": architecture, "cdktf-userpool": __version__}
-        )
-        folder = _cache_dir() / "packages" / digest
+        salt = {"runtime": runtime, "architecture": architecture, "cdktf-userpool": __version__}
+        if self._pinned.skipped:  # shown by review, so part of what the asset folder holds
+            salt["runtime-provided"] = ",".join(self._pinned.skipped)
+        digest = content_hash(files, salt=salt)
+        folder = _cache_dir() / PACKAGES / digest
         folder.mkdir(parents=True, exist_ok=True)
         self.archive_path = folder / ARCHIVE_NAME
         """The package on disk: the same bytes ``cdktf deploy`` uploads."""
-        for name, data in ((ARCHIVE_NAME, self._zip), (SOURCE_NAME, files[SOURCE_NAME])):
+        written = [(ARCHIVE_NAME, self._zip), (SOURCE_NAME, files[SOURCE_NAME])]
+        facts = manifest(self._pinned.versions, self._pinned.skipped, self.included)
+        if facts is not None:
+            written.append((MANIFEST_NAME, facts))
+        for name, data in written:
             path = folder / name
             if not path.is_file() or path.read_bytes() != data:
                 write_atomically(path, data)
+        touch(folder, marker=False)
         return folder, digest
 
     def _check_choice(self, argument: str, value: object, choices: Sequence[object]) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CaptureError, PackagingError
+from ._closure import RUNTIME_DISTRIBUTIONS
 from ._paths import display_path
 from ._source_file import absolute_module, is_type_checking_guard
 
@@ -35,7 +36,8 @@ __all__ = [
     "module_facts",
 ]
 
-RUNTIME_PROVIDED = frozenset({"boto3", "botocore"})
+RUNTIME_PROVIDED = RUNTIME_DISTRIBUTIONS
+"""Modules the Lambda runtime provides: boto3, botocore, s3transfer, jmespath (import names = distribution names)."""
 SHIPPED_LIBRARY_MODULES = frozenset({"cdktf_userpool.events"})
 """Modules of this library that may run in Lambda (standard library only, no side effects)."""
 _SHIPPED_PACKAGE_INIT = (

@@ -100,33 +100,35 @@ def scan(package: Path) -> NativeCode:
             if name == "WHEEL" and folder.endswith(".dist-info"):
                 tags = [tag for tag in _wheel_tags(path) if not tag.endswith("-any")]
                 for tag in tags:
-                    python, abi, platform = (tag.split("-") + ["", "", ""])[:3]
+                    python, abi, platform_tag = (tag.split("-") + ["", "", ""])[:3]
                     files.append(f"{relative} (Tag: {tag})")
                     if python.startswith("cp") and python[2:].isdigit() and abi != "abi3":
                         versions.add((int(python[2]), int(python[3:])))
-                    if (arch := _PLATFORM_ARCH.search(platform)) and arch.group(1) != "universal2":
-                        architectures.add(lambda_architecture(arch.group(1)))
-                    if platform.startswith(("manylinux", "musllinux", "linux")):
+                    machine = _PLATFORM_ARCH.search(platform_tag)
+                    if machine and machine.group(1) != "universal2":
+                        architectures.add(lambda_architecture(machine.group(1)))
+                    if platform_tag.startswith(("manylinux", "musllinux", "linux")):
                         platforms.add("linux")
-                    elif platform.startswith("macosx"):
+                    elif platform_tag.startswith("macosx"):
                         platforms.add("darwin")
-                    elif platform.startswith("win"):
+                    elif platform_tag.startswith("win"):
                         platforms.add("win32")
                 continue
             if not (name.endswith(_SUFFIXES) or ".so." in name):
                 continue
             files.append(relative)
-            if match := _EXTENSION_TAG.search(name):
-                if match["impl"] == "cpython":
-                    versions.add((int(match["version"]), int(match["minor"])))
-                architectures.add(lambda_architecture(match["machine"]))
-                platforms.add(match["os"])
-            elif match := _PYD_TAG.search(name):
-                versions.add((int(match["version"]), int(match["minor"])))
+            extension, pyd = _EXTENSION_TAG.search(name), _PYD_TAG.search(name)
+            if extension:
+                if extension["impl"] == "cpython":
+                    versions.add((int(extension["version"]), int(extension["minor"])))
+                architectures.add(lambda_architecture(extension["machine"]))
+                platforms.add(extension["os"])
+            elif pyd:
+                versions.add((int(pyd["version"]), int(pyd["minor"])))
                 platforms.add("win32")
-            arch, platform = _binary_kind(path)
-            if arch is not None:
-                architectures.add(arch)
-            if platform is not None:
-                platforms.add(platform)
+            binary_arch, binary_os = _binary_kind(path)
+            if binary_arch is not None:
+                architectures.add(binary_arch)
+            if binary_os is not None:
+                platforms.add(binary_os)
     return NativeCode(tuple(files), frozenset(versions), frozenset(architectures), frozenset(platforms))

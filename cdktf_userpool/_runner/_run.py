@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from ..errors import RuntimeMismatchError, RuntimeMismatchWarning
@@ -130,7 +131,8 @@ def _native_code(folder: Path, digest: str) -> NativeCode:
 
 def _stacklevel() -> int:
     """The warning's stack level that points at the first caller outside this library."""
-    frame, level = sys._getframe(1), 1
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         frame, level = frame.f_back, level + 1
     return level

@@ -137,7 +137,7 @@ def invoke_detailed(
 
 def _raise_for(spec: TriggerSpec, invocation: Invocation) -> None:
     """Raise what Cognito would answer for a failed invocation, or an output that is not an event."""
-    output = {"stdout": invocation.stdout, "stderr": invocation.stderr, "traceback": invocation.traceback}
+    stdout, stderr, traceback = invocation.stdout, invocation.stderr, invocation.traceback
     if invocation.ok and isinstance(invocation.result, dict):
         return
     if invocation.ok:
@@ -146,7 +146,9 @@ def _raise_for(spec: TriggerSpec, invocation: Invocation) -> None:
             error_type="InvalidLambdaResponse",
             error_message=f"the handler returned {invocation.result!r}, not the event",
             cognito_exception="InvalidLambdaResponseException",
-            **output,
+            stdout=stdout,
+            stderr=stderr,
+            traceback=traceback,
         )
     if invocation.timed_out:  # Cognito gives up (after its retries) whatever the function's own timeout
         raise TriggerInvocationError(
@@ -154,14 +156,18 @@ def _raise_for(spec: TriggerSpec, invocation: Invocation) -> None:
             error_type=invocation.error_type or "Sandbox.Timedout",
             error_message=invocation.error_message or "",
             cognito_exception="UnexpectedLambdaException",
-            **output,
+            stdout=stdout,
+            stderr=stderr,
+            traceback=traceback,
         )
     raise TriggerInvocationError(
         f"{spec.api_name} failed with error {invocation.error_message}.",
         error_type=invocation.error_type or "",
         error_message=invocation.error_message or "",
         cognito_exception="UserLambdaValidationException",
-        **output,
+        stdout=stdout,
+        stderr=stderr,
+        traceback=traceback,
     )
 
 
