@@ -104,4 +104,7 @@ class ExternalTriggers:
         if any(TRIGGERS[op].needs_kms_key for op in pool._targets):
             body["kmsKeyId"] = pool.kms_key_arn
         self.invocation.input = Fn.jsonencode(body)
-        self.invocation.depends_on = [self.policy.fqn, *(permission.fqn for permission in pool._permissions)]
+        # plain addresses: Terraform refuses "${...}" in depends_on (the setter takes strings as written)
+        self.invocation.depends_on = [
+            f"{r.terraform_resource_type}.{r.friendly_unique_id}" for r in (self.policy, *pool._permissions)
+        ]

@@ -65,9 +65,10 @@ def test_invocation_runs_the_updater_on_every_lifecycle_event(doc: dict[str, Any
     updater_name = next(n for n in doc["resource"]["aws_lambda_function"] if n.startswith("Shared_TriggerUpdater"))
     assert invocation["function_name"] == ref("aws_lambda_function", updater_name, "function_name")
     assert invocation["lifecycle_scope"] == "CRUD"
-    permissions = {f"${{aws_lambda_permission.{n}}}" for n in doc["resource"]["aws_lambda_permission"]}
+    # plain addresses: Terraform refuses interpolation ("${...}") in depends_on
+    permissions = {f"aws_lambda_permission.{n}" for n in doc["resource"]["aws_lambda_permission"]}
     policy = next(n for n in doc["resource"]["aws_iam_role_policy"] if n.startswith("Shared_TriggerUpdater_ManageTriggers"))
-    assert set(invocation["depends_on"]) == permissions | {f"${{aws_iam_role_policy.{policy}}}"}
+    assert set(invocation["depends_on"]) == permissions | {f"aws_iam_role_policy.{policy}"}
     assert len(permissions) == 3
 
 
