@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cdktf import Testing as CdktfTesting
+from tests._framework import Testing as CdktfTesting
+from tests._framework import import_app
 
-from cdktf_userpool import Function, NoLocalCodeError, TriggerInvocationError, UserPool, UserPoolOperation
+from cdktf_userpool import (
+    Function,
+    NoLocalCodeError,
+    RuntimeMismatchWarning,
+    TriggerInvocationError,
+    UserPool,
+    UserPoolOperation,
+)
 from cdktf_userpool.testing._invoke import invoke, invoke_detailed
 from tests._synth import new_stack
 from tests.conftest import ROOT
@@ -24,12 +33,8 @@ def sample(name: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def pool() -> UserPool:
-    sys.path.insert(0, str(ROOT / "examples"))
-    try:
-        import app as example
-    finally:
-        sys.path.remove(str(ROOT / "examples"))
+def pool(tmp_path_factory: pytest.TempPathFactory) -> UserPool:
+    example = import_app(ROOT / "examples" / "app.py", tmp_path_factory.mktemp("examples"))
     return example.AuthStack(CdktfTesting.app(), "example").pool
 
 
@@ -92,6 +97,29 @@ def test_with_the_runtimes_boto3_the_call_finds_no_credentials_of_this_machine(p
         invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"))
     assert err.value.error_type == "NoCredentialsError"
     assert "admin_add_user_to_group" in (err.value.traceback or "")
+
+
+def test_site_packages_of_this_environment_can_stand_in_for_the_runtimes_libraries(pool: UserPool) -> None:
+    pytest.importorskip("boto3", reason="boto3 is not installed here")
+    with pytest.raises(TriggerInvocationError, match="Unable to locate credentials") as err:
+        invoke(pool, "postConfirmation", sample("cognitoPostConfirmationEvent.json"), runtime_libraries=False,
+               allow_site_packages=True)
+    assert "site-packages" in (err.value.traceback or "")
+
+
+def reports_python(event, context):  # type: ignore[no-untyped-def]
+    import sys
+
+    event["response"] = {"version": list(sys.version_info[:2]), "executable": sys.executable}
+    return event
+
+
+def test_python_option_names_the_interpreter() -> None:
+    fn = Function(new_stack(), "Which", reports_python, runtime="python3.12", architecture="x86_64")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeMismatchWarning)  # 3.11 here; the function is 3.12
+        got = invoke(fn, "preAuthentication", {}, python=sys.executable)["response"]
+    assert got["version"] == list(sys.version_info[:2])
 
 
 @pytest.mark.parametrize("trigger", ["userMigration", "customEmailSender"])
@@ -224,12 +252,8 @@ def test_context_and_environment_reach_the_handler() -> None:
     assert invoke(fn, "preAuthentication", {}, environment={"TABLE": "users"})["response"] == {"stage": "prod", "table": "users"}
 
 
-def test_trigger_on_the_shared_pool_runs_too() -> None:
-    sys.path.insert(0, str(ROOT / "examples"))
-    try:
-        import app as example
-    finally:
-        sys.path.remove(str(ROOT / "examples"))
+def test_trigger_on_the_shared_pool_runs_too(tmp_path: Path) -> None:
+    example = import_app(ROOT / "examples" / "app.py", tmp_path)
     shared = example.SharedPoolStack(CdktfTesting.app(), "shared").pool
     event = sample("cognitoPreSignUpEvent.json")
     event["request"]["userAttributes"]["email"] = "eve@elsewhere.test"
