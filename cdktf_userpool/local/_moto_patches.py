@@ -19,6 +19,9 @@ that API's shapes in botocore's service model (the tests check the answers again
 - IAM authorization (``enforce_iam``) checks a ``GET``, ``HEAD`` or ``DELETE`` without a body (Lambda's
   ``GetFunction`` and ``ListFunctions``...) against an empty payload, as the client signed it: moto
   signs its query parameters (or headers) as the body instead, and answers ``SignatureDoesNotMatch``.
+- IAM authorization of a ``cognito-idp`` call that names a pool (``UserPoolId``) checks the pool's ARN
+  against the policies, as AWS does: moto checks ``*``, so a policy scoped to the pool's ARN (what
+  ``pool.grant`` writes) was refused.
 
 Lambda's ``Invoke`` is routed to this library's runner by :mod:`._lambda`, not here.
 """
@@ -254,6 +257,20 @@ def _sign_empty_bodies() -> None:
     IAMRequestBase._create_aws_request = create_aws_request  # type: ignore[method-assign]
 
 
+def _authorize_by_pool_arn() -> None:
+    """``cognito-idp`` requests with a ``UserPoolId`` are authorized against that pool's ARN."""
+    from moto.cognitoidp.responses import CognitoIdpResponse
+    from moto.utilities.utils import get_partition
+
+    def determine_resource(self: CognitoIdpResponse) -> str:
+        pool_id = self._get_param("UserPoolId")
+        if not isinstance(pool_id, str) or not pool_id:
+            return "*"
+        return f"arn:{get_partition(self.region)}:cognito-idp:{self.region}:{self.current_account}:userpool/{pool_id}"
+
+    CognitoIdpResponse._determine_resource = determine_resource  # type: ignore[attr-defined]
+
+
 ADDITIONS: tuple[Callable[[], None], ...] = (
     _add_identity_pool_roles,
     _user_pool_tier,
@@ -261,6 +278,7 @@ ADDITIONS: tuple[Callable[[], None], ...] = (
     _user_pool_tags,
     _user_pool_custom_id,
     _sign_empty_bodies,
+    _authorize_by_pool_arn,
 )
 """Every addition, in the order :func:`apply` makes them."""
 
