@@ -20,6 +20,7 @@ from packaging.version import Version
 
 from cdktf_userpool import DependencyError
 from cdktf_userpool._packaging.dependencies import cache_key, install, merge_requirements, pin, platforms, read_lock
+from tests._framework import rewrite_imports
 from tests.test_closure import fake_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -388,7 +389,7 @@ def test_function_checks_its_requirement_arguments() -> None:
 
 def synth_app(workdir: Path, source: str, env: dict[str, str], stack: str = "deps") -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "app.py").write_text(source)
+    (workdir / "app.py").write_text(rewrite_imports(source))  # written for cdktf, run on the suite's backend
     run = subprocess.run([sys.executable, "app.py"], cwd=workdir, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads((workdir / "cdktf.out" / "stacks" / stack / "cdk.tf.json").read_text())
@@ -464,9 +465,9 @@ def requests_synths(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("requests is not installed here")
     outs = []
-    for name in ("one", "two"):
+    for name, seed in (("one", "1"), ("two", "4242")):
         work = tmp_path_factory.mktemp(name)
-        env = {**os.environ, "CDKTF_USERPOOL_CACHE_DIR": str(work / "empty-cache"), "PYTHONHASHSEED": str(len(name))}
+        env = {**os.environ, "CDKTF_USERPOOL_CACHE_DIR": str(work / "empty-cache"), "PYTHONHASHSEED": seed}
         synth_app(work, REQUESTS_APP, env)
         outs.append(work / "cdktf.out")
     return outs[0], outs[1]

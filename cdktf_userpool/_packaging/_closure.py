@@ -54,7 +54,7 @@ def target_environment(runtime: str, architecture: str) -> dict[str, str]:
     The patch version is unknown (Lambda updates it), so ``python_full_version`` is ``X.Y.0``.
     """
     version = runtime.removeprefix("python")
-    env = dict(default_environment())
+    env: dict[str, str] = {key: str(value) for key, value in default_environment().items()}
     env.update(
         implementation_name="cpython",
         implementation_version=f"{version}.0",
@@ -109,7 +109,7 @@ class Installed:
     def _dists(self) -> dict[str, importlib.metadata.Distribution]:
         if self._index is None:
             index: dict[str, importlib.metadata.Distribution] = {}
-            found = importlib.metadata.distributions(**({} if self._path is None else {"path": self._path}))
+            found = importlib.metadata.distributions() if self._path is None else importlib.metadata.distributions(path=self._path)
             for dist in found:
                 name = dist.metadata["Name"]
                 if name:
@@ -200,7 +200,7 @@ def _walk(roots: Sequence[Root], source: DistSource, environment: Mapping[str, s
         if name in excluded and not explicit:
             closure.skipped.setdefault(name, needed_by)
             continue
-        extras = {canonicalize_name(extra) for extra in requirement.extras}
+        extras: set[str] = {canonicalize_name(extra) for extra in requirement.extras}
         dist = closure.dists.get(name)
         if dist is None:
             dist = source.get(name)
