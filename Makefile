@@ -1,11 +1,24 @@
 # Two commands do all set-up from a fresh clone: `make synth` and `make test`.
-# Both create .venv and install the pinned dependencies on first use.
+# Both create the virtualenv and install the pinned dependencies on first use.
+# BACKEND=cdktf (the default: this repository's example and README are cdktf apps) or BACKEND=cdktn
+# (CDK Terrain; the same apps, their imports rewritten as CDK Terrain's migration guide says).
 PYTHON ?= python3
+BACKEND ?= cdktf
+ifeq ($(BACKEND),cdktf)
 VENV := .venv
+LOCK := requirements.lock
+NODE_DIR := .
+else ifeq ($(BACKEND),cdktn)
+VENV := .venv-cdktn
+LOCK := requirements-cdktn.lock
+NODE_DIR := tools/cdktn
+else
+$(error BACKEND=$(BACKEND) is not a backend: use BACKEND=cdktf or BACKEND=cdktn)
+endif
+export CDKTF_USERPOOL_BACKEND := $(BACKEND)
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
-NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | sha1sum | cut -c1-12)
-CDKTF := node_modules/.bin/cdktf
+STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha1sum | cut -c1-12)
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed-$(shell cat $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json | sha1sum | cut -c1-12)
 CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.lock | sha1sum | cut -c1-12)
 
@@ -18,10 +31,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@rm -f $(VENV)/.installed-*
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(LOCK)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -32,14 +45,14 @@ $(CHECKOV_STAMP): requirements-checkov.lock
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.lock
 	@touch $@
 
-$(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## Synthesize the example app offline into cdktf.out/ and summarize what is in it.
 synth: $(STAMP) $(NODE_STAMP)
 	@rm -rf cdktf.out
-	$(PY) examples/app.py
+	$(PY) tools/for_backend.py examples/app.py
 	@$(PY) -m cdktf_userpool summary cdktf.out
 
 ## Run the test suite (it also runs the cdktf CLI and checkov on every example app).

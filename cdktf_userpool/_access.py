@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cdktf_cdktf_provider_aws.iam_role import IamRole
-    from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
+    from ._cdk import IamRole
+    from ._cdk import IamRolePolicy
 
     from .client import UserPoolClient
     from .domain import UserPoolDomain

@@ -20,8 +20,15 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from cdktf import DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformElement, TerraformResource
-from cdktf import TerraformStack, Tokenization
+from ._cdk import (
+    DefaultTokenResolver,
+    StringConcat,
+    TerraformDataSource,
+    TerraformElement,
+    TerraformResource,
+    TerraformStack,
+    Tokenization,
+)
 
 __all__ = ["address_of", "describe", "find_cycle", "references"]
 

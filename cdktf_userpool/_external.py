@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cdktf import DataResource, Fn, TerraformResourceLifecycle
-from cdktf_cdktf_provider_aws.lambda_invocation import LambdaInvocation
+from ._cdk import DataResource, Fn, LambdaInvocation, TerraformResourceLifecycle
 
 from ._policy import allow
 from ._synth_hooks import render_at_synth
@@ -27,7 +26,7 @@ from .function import Function
 from .triggers import TRIGGERS, UserPoolOperation
 
 if TYPE_CHECKING:
-    from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
+    from ._cdk import DataAwsCognitoUserPool
 
     from .user_pool import UserPool
 

@@ -13,8 +13,7 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from cdktf_cdktf_provider_aws.iam_role import IamRole
-from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
+from ._cdk import IamRole, IamRolePolicy
 
 from ._naming import physical_name
 from ._policy import allow, policy_document

@@ -11,12 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Union
 
-from cdktf import Token
-from cdktf_cdktf_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity
-from cdktf_cdktf_provider_aws.data_aws_kms_key import DataAwsKmsKey
-from cdktf_cdktf_provider_aws.data_aws_partition import DataAwsPartition
-from cdktf_cdktf_provider_aws.data_aws_region import DataAwsRegion
-from cdktf_cdktf_provider_aws.kms_key import KmsKey
+from ._cdk import DataAwsCallerIdentity, DataAwsKmsKey, DataAwsPartition, DataAwsRegion, KmsKey, Token
 from constructs import Construct
 
 from ._policy import allow, policy_document

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, Ty
 from typing_extensions import TypeVar as DefaultTypeVar
 
 if TYPE_CHECKING:
-    from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
-    from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
-    from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+    from ._cdk import DataAwsLambdaFunction
+    from ._cdk import LambdaAlias
+    from ._cdk import LambdaFunction
 
     from . import events as ev
     from .function import Function, ImportedFunction

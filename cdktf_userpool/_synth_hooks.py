@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import jsii
-from cdktf import Aspects, IAspect
+from ._cdk import Aspects, IAspect
 from constructs import IConstruct
 
 __all__ = ["render_at_synth"]

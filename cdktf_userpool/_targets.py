@@ -11,11 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cdktf import Fn, Token
-from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
-from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
-from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from ._cdk import DataAwsLambdaFunction, Fn, IamRolePolicy, LambdaAlias, LambdaFunction, Token, check_backend
 from constructs import Construct
 
 from ._policy import Statement, policy_document
@@ -99,6 +95,7 @@ def resolve_target(value: Any, *, argument: str, where: str, make_function: Call
     :raises ArgumentTypeError: if ``value`` is none of the accepted forms.
     :raises ConfigurationError: if an ARN string is not a Lambda function ARN.
     """
+    check_backend(value, argument=argument, where=repr(where))
     if isinstance(value, Function):
         return TriggerTarget(value, value.arn, value.function_name, None, "Function", _grant_to_function(value), value)
     if isinstance(value, ImportedFunction):

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, overload
 from .triggers import UserPoolOperation, resolve_operation
 
 if TYPE_CHECKING:
-    from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
-    from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
-    from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+    from ._cdk import DataAwsLambdaFunction
+    from ._cdk import LambdaAlias
+    from ._cdk import LambdaFunction
 
     from . import events as ev
     from .function import Function, ImportedFunction

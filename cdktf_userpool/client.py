@@ -14,11 +14,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from cdktf import Token
-from cdktf_cdktf_provider_aws.cognito_user_pool_client import (
-    CognitoUserPoolClient,
-    CognitoUserPoolClientTokenValidityUnits,
-)
+from ._cdk import CognitoUserPoolClient, CognitoUserPoolClientTokenValidityUnits, Token
 from constructs import Construct
 
 from ._naming import construct_path, physical_name

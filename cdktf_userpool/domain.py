@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 from urllib.parse import quote
 
-from cdktf import Fn, Token
-from cdktf_cdktf_provider_aws.cognito_user_pool_domain import CognitoUserPoolDomain
+from ._cdk import CognitoUserPoolDomain, Fn, Token
 from constructs import Construct
 
 from ._naming import construct_path

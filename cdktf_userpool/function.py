@@ -19,11 +19,16 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, overload
 
 from typing_extensions import TypeVar, Unpack
 
-from cdktf import AssetType, TerraformAsset, Token
-from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
-from cdktf_cdktf_provider_aws.iam_role import IamRole
-from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from ._cdk import (
+    AssetType,
+    CloudwatchLogGroup,
+    IamRole,
+    IamRolePolicy,
+    LambdaFunction,
+    TerraformAsset,
+    Token,
+    check_backend,
+)
 from constructs import Construct
 
 from ._version import __version__
@@ -161,6 +166,7 @@ class Function(Construct, Generic[EventT]):
         requirements_lock: str | os.PathLike[str] | None = None,
         include: Sequence[str] | None = None,
     ) -> None:
+        check_backend(scope, argument="scope", where=f"Function {id!r}")
         super().__init__(scope, id)
         self.path: str = construct_path(self, scope, id)
         """This construct's path, read once (each read is a call into jsii)."""
@@ -431,6 +437,7 @@ class ImportedFunction(Construct):
     """
 
     def __init__(self, scope: Construct, id: str, arn: str) -> None:
+        check_backend(scope, argument="scope", where=f"Function.from_function_arn({id!r})")
         super().__init__(scope, id)
         self.arn = arn
         self.function_name, self.qualifier = split_function_arn(arn, argument="arn", where=self.node.path)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cdktf import Token
-from cdktf_cdktf_provider_aws.cognito_user_group import CognitoUserGroup
-from cdktf_cdktf_provider_aws.iam_role import IamRole
+from ._cdk import CognitoUserGroup, IamRole, Token
 from constructs import Construct
 
 from ._naming import construct_path

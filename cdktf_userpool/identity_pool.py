@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cdktf_cdktf_provider_aws.cognito_identity_pool import CognitoIdentityPool, CognitoIdentityPoolCognitoIdentityProviders
-from cdktf_cdktf_provider_aws.cognito_identity_pool_roles_attachment import (
+from ._cdk import (
+    CognitoIdentityPool,
+    CognitoIdentityPoolCognitoIdentityProviders,
     CognitoIdentityPoolRolesAttachment,
     CognitoIdentityPoolRolesAttachmentRoleMapping,
+    IamRole,
+    IamRolePolicy,
 )
-from cdktf_cdktf_provider_aws.iam_role import IamRole
-from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
 from constructs import Construct
 
 from ._naming import construct_path, physical_name

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NoReturn
 
-from cdktf import Token
-from cdktf_cdktf_provider_aws.cognito_resource_server import CognitoResourceServer, CognitoResourceServerScope
+from ._cdk import CognitoResourceServer, CognitoResourceServerScope, Token
 from constructs import Construct
 
 from ._naming import construct_path

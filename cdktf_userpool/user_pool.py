@@ -18,11 +18,17 @@ from typing import Any, cast
 
 from typing_extensions import Unpack
 
-from cdktf import Fn, TerraformElement, Token
-from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
-from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
-from cdktf_cdktf_provider_aws.kms_key import KmsKey
-from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
+from ._cdk import (
+    CognitoUserPool,
+    CognitoUserPoolLambdaConfig,
+    DataAwsCognitoUserPool,
+    Fn,
+    KmsKey,
+    LambdaPermission,
+    TerraformElement,
+    Token,
+    check_backend,
+)
 from constructs import Construct
 
 from ._lambda_triggers import LambdaTrigger, LambdaTriggers
@@ -104,6 +110,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         import_existing: str | None = None,
         **props: Unpack[UserPoolProps],
     ) -> None:
+        check_backend(scope, argument="scope", where=f"UserPool {id!r}")
         super().__init__(scope, id)
         self._path = construct_path(self, scope, id)
         self._check_props(props)
@@ -228,6 +235,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
             else a key is created when a custom sender is attached.
         :raises ArgumentTypeError: if ``user_pool`` is not a ``CognitoUserPool``.
         """
+        check_backend(user_pool, argument="user_pool", where="UserPool.from_()")
         if not isinstance(user_pool, CognitoUserPool):
             raise ArgumentTypeError(
                 f"UserPool.from_() got {user_pool!r} of type {type(user_pool).__name__}, which is not a "

@@ -9,8 +9,8 @@ from typing import Any
 
 def new_stack(name: str = "test", region: str = "us-east-1") -> Any:
     """A fresh stack with the AWS provider configured."""
-    from cdktf import Testing, TerraformStack
-    from cdktf_cdktf_provider_aws.provider import AwsProvider
+    from tests._framework import Testing, TerraformStack
+    from tests._framework import AwsProvider
 
     stack = TerraformStack(Testing.app(), name)
     AwsProvider(stack, "aws", region=region)
@@ -19,7 +19,7 @@ def new_stack(name: str = "test", region: str = "us-east-1") -> Any:
 
 def synth(stack: Any) -> dict[str, Any]:
     """The stack's Terraform JSON, parsed."""
-    from cdktf import Testing
+    from tests._framework import Testing
 
     return json.loads(Testing.synth(stack))
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests._framework import for_backend
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "app.py"
 
@@ -30,7 +32,8 @@ def package_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
 def run_example(workdir: Path, outdir: Path, hash_seed: str) -> None:
     """Synthesize the example app in a fresh interpreter, from ``workdir``."""
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, "CDKTF_OUTDIR": str(outdir)}
-    subprocess.run([sys.executable, str(EXAMPLE)], cwd=workdir, env=env, check=True, capture_output=True, timeout=300)
+    app = for_backend(EXAMPLE, workdir)
+    subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, check=True, capture_output=True, timeout=300)
 
 
 @pytest.fixture(scope="session")

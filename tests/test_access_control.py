@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
-from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClient
-from cdktf_cdktf_provider_aws.iam_role import IamRole
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from tests._framework import CognitoUserPool
+from tests._framework import CognitoUserPoolClient
+from tests._framework import IamRole
+from tests._framework import LambdaFunction
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, Function, TriggerCycleError, UserPool
 from cdktf_userpool._expressions import decode_jsonencode

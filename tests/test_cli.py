@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,24 +18,37 @@ from typing import Any
 import hcl2
 import pytest
 
+from tests._framework import BACKEND, for_backend
 from tests.conftest import ROOT
 
 CDKTF = ROOT / "node_modules" / ".bin" / "cdktf"
+CDKTN_TOOLS = ROOT / "tools" / "cdktn" / "node_modules" / ".bin"  # cdktn-cli and the Node 22 it needs
+CLI = CDKTN_TOOLS / "cdktn" if BACKEND == "cdktn" else CDKTF
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
 
 
 def cdktf_synth(app: Path, outdir: Path, *extra: str) -> Path:
-    """Run the pinned CLI on ``app`` at the repository root, offline; return the stacks folder."""
-    assert CDKTF.exists(), "the cdktf CLI is missing: run `make test`, which installs it with `npm ci`"
+    """Run the pinned CLI of the suite's backend on ``app``, offline; return the stacks folder.
+
+    On cdktf at the repository root (as `cdktf synth` reads its cdktf.json); on cdktn in the folder of
+    the app's rewritten copy, with the same cdktf.json.
+    """
+    assert CLI.exists(), f"the {BACKEND} CLI is missing: run `make test BACKEND={BACKEND}`, which installs it with `npm ci`"
+    app = for_backend(app, outdir.parent / "apps")
+    cwd = ROOT if BACKEND == "cdktf" else app.parent
+    if BACKEND == "cdktn":
+        shutil.copy(ROOT / "cdktf.json", cwd / "cdktf.json")
+    node = f"{CDKTN_TOOLS}{os.pathsep}" if BACKEND == "cdktn" else ""
     env = {
         **os.environ,
         "CHECKPOINT_DISABLE": "1",
         "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
         "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION": "1",
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",  # the CLI asks `python` its version
+        # the CLI asks `python` its version; cdktn-cli runs on the Node 22 installed beside it
+        "PATH": f"{node}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
-    command = [str(CDKTF), "synth", "--app", f"{sys.executable} {app.relative_to(ROOT)}", "--output", str(outdir), *extra]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    command = [str(CLI), "synth", "--app", f"{sys.executable} {app.relative_to(cwd)}", "--output", str(outdir), *extra]
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return outdir / "stacks"
 

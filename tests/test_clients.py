@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from cdktf import TerraformOutput
-from cdktf_cdktf_provider_aws.cognito_user_pool_client import CognitoUserPoolClientTokenValidityUnits
+from tests._framework import TerraformOutput
+from tests._framework import CognitoUserPoolClientTokenValidityUnits
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, UserPool
 from cdktf_userpool.client import AUTH_FLOWS, UserPoolClient

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from cdktf import TerraformOutput
+from tests._framework import TerraformOutput
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, UserPool
 from cdktf_userpool.domain import UserPoolDomain

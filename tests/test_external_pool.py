@@ -160,7 +160,8 @@ def test_packaged_updater_runs_against_moto(built: tuple[dict[str, Any], UserPoo
         assert after["LambdaConfig"] == {"PreSignUp": ARN + "x"}
         assert after["UserPoolTags"] == before["UserPoolTags"]
     imports = [line for line in (tmp_path / "trigger.py").read_text().splitlines() if line.startswith(("import ", "from "))]
-    assert imports == ["from __future__ import annotations", "import json"]  # boto3 comes from the runtime
+    # boto3 comes from the runtime; typing stays, for the signatures' annotations
+    assert imports == ["from __future__ import annotations", "from typing import Any", "import json"]
 
 
 def test_reading_only_still_refuses_triggers_and_says_how() -> None:

@@ -207,7 +207,7 @@ def reads_captured_table(event, context):  # type: ignore[no-untyped-def]
 def test_environment_may_not_shadow_a_captured_terraform_value() -> None:
     global table_name
     stack = new_stack()
-    from cdktf_cdktf_provider_aws.dynamodb_table import DynamodbTable
+    from tests._framework import DynamodbTable
 
     table_name = DynamodbTable(stack, "T", name="t", hash_key="id", attribute=[{"name": "id", "type": "S"}]).name
     fn = Function(stack, "Ok", reads_captured_table)

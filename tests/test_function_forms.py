@@ -6,9 +6,9 @@ import warnings
 from typing import Any
 
 import pytest
-from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
-from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from tests._framework import DataAwsLambdaFunction
+from tests._framework import LambdaAlias
+from tests._framework import LambdaFunction
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, Function, UserPool
 from tests._synth import new_stack, only, ref, synth

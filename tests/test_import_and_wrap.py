@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from cdktf import TerraformOutput
-from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
+from tests._framework import TerraformOutput
+from tests._framework import CognitoUserPool
 
 from cdktf_userpool import (
     ArgumentTypeError,

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests._framework import for_backend
+
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, Function
 from tests._synth import new_stack
 
@@ -29,7 +31,8 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The include app synthesized in a fresh interpreter, from an empty directory with an empty cache."""
     work = tmp_path_factory.mktemp("include")
     env = {**os.environ, "CDKTF_USERPOOL_CACHE_DIR": str(work / "cache")}
-    run = subprocess.run([sys.executable, str(APP_DIR / "app.py")], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    app = for_backend(APP_DIR / "app.py", work)
+    run = subprocess.run([sys.executable, str(app)], cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     return work / "cdktf.out"
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool.errors import CaptureError
+from tests._framework import for_backend
 from tests._synth import new_stack
 from tests.conftest import ROOT
 
@@ -42,7 +43,8 @@ def fidelity_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     """The fidelity app synthesized with secrets in the environment; the outdir and that environment."""
     work = tmp_path_factory.mktemp("fidelity")
     env = {**os.environ, **SECRETS, "CDKTF_OUTDIR": str(work / "cdktf.out")}
-    subprocess.run([sys.executable, str(FIDELITY_APP)], cwd=work, env=env, check=True, capture_output=True, timeout=600)
+    app = for_backend(FIDELITY_APP, work)
+    subprocess.run([sys.executable, str(app)], cwd=work, env=env, check=True, capture_output=True, timeout=600)
     return work / "cdktf.out", env
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import typing
 from typing import Any
 
-from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
+from tests._framework import CognitoUserPool
+
+from cdktf_userpool._cdk import aws, core
 
 from cdktf_userpool._pool_props import UserPoolProps
 
@@ -27,10 +30,15 @@ def expected() -> dict[str, str]:
 
 
 def test_props_follow_the_provider() -> None:
-    written = {name: getattr(ref, "__forward_arg__", ref) for name, ref in UserPoolProps.__annotations__.items()}
-    fresh = expected()
-    assert written == fresh, "regenerate the class body of cdktf_userpool/_pool_props.py:\n" + "\n".join(
-        f"    {name}: {annotation}" for name, annotation in fresh.items()
+    # compared as types, not text: cdktn's bindings store string annotations, cdktf's real ones
+    namespace = {"cdktf": core(), "cognito_user_pool": aws("cognito_user_pool"), "typing": typing}
+    written = typing.get_type_hints(UserPoolProps, localns=namespace)
+    hints = typing.get_type_hints(CognitoUserPool.__init__)
+    names = [name for name in inspect.signature(CognitoUserPool.__init__).parameters if name not in LEFT_OUT]
+    fresh = {name: hints[name] for name in names}
+    assert list(written) == names and written == fresh, (
+        "regenerate the class body of cdktf_userpool/_pool_props.py:\n"
+        + "\n".join(f"    {name}: {annotation}" for name, annotation in expected().items())
     )
 
 

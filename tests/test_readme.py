@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cdktf import Testing as CdktfTesting
+from tests._framework import Testing as CdktfTesting
+from tests._framework import rewrite_imports
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 SNIPPETS = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.S)
@@ -31,7 +32,7 @@ def test_readme_has_snippets() -> None:
 def test_snippet_runs_and_synthesizes(index: int, tmp_path: Path) -> None:
     name = f"readme_snippet_{index}"
     path = tmp_path / f"{name}.py"
-    path.write_text(PREAMBLE + "\n" + SNIPPETS[index])
+    path.write_text(rewrite_imports(PREAMBLE + "\n" + SNIPPETS[index]))  # the README is written for cdktf
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

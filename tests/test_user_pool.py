@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from tests._framework import LambdaFunction
 
 from cdktf_userpool import TRIGGERS, UserPool, UserPoolOperation
 from tests._synth import build, new_stack, only, ref, synth
@@ -114,7 +114,7 @@ def test_permission_count_and_statement_ids_are_unique(doc: dict[str, Any]) -> N
 def test_table_matches_provider_lambda_config_fields() -> None:
     import inspect
 
-    from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPoolLambdaConfig
+    from tests._framework import CognitoUserPoolLambdaConfig
 
     fields = set(inspect.signature(CognitoUserPoolLambdaConfig.__init__).parameters) - {"self"}
     # every provider field is a trigger, the shared key, or the legacy pre token string
@@ -175,7 +175,7 @@ def test_long_paths_give_unique_names_within_the_limit() -> None:
 def test_attributes_reference_the_pool() -> None:
     stack = new_stack()
     pool = UserPool(stack, "Pool")
-    from cdktf import TerraformOutput
+    from tests._framework import TerraformOutput
 
     for attr in ("user_pool_id", "arn", "endpoint"):
         TerraformOutput(stack, attr, value=getattr(pool, attr))

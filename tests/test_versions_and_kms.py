@@ -7,11 +7,11 @@ import re
 from typing import Any
 
 import pytest
-from cdktf import TerraformOutput
-from cdktf_cdktf_provider_aws.data_aws_kms_key import DataAwsKmsKey
-from cdktf_cdktf_provider_aws.kms_alias import KmsAlias
-from cdktf_cdktf_provider_aws.kms_key import KmsKey
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
+from tests._framework import TerraformOutput
+from tests._framework import DataAwsKmsKey
+from tests._framework import KmsAlias
+from tests._framework import KmsKey
+from tests._framework import LambdaFunction
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, LambdaTrigger, UserPool, UserPoolOperation
 from tests._synth import new_stack, only, ref, synth

@@ -43,8 +43,8 @@ SHIPPED_LIBRARY_MODULES = frozenset({"cdktf_userpool.events"})
 _SHIPPED_PACKAGE_INIT = (
     b'"""The parts of cdktf_userpool that run in Lambda; the rest of the library builds infrastructure."""\n'
 )
-INFRASTRUCTURE = frozenset({"cdktf", "constructs", "jsii", "cdktf_userpool"})
-_INFRASTRUCTURE_PREFIXES = ("cdktf_cdktf_provider_",)
+INFRASTRUCTURE = frozenset({"cdktf", "cdktn", "constructs", "jsii", "cdktf_userpool"})
+_INFRASTRUCTURE_PREFIXES = ("cdktf_cdktf_provider_", "cdktn_provider_")
 _THIRD_PARTY_DIRS = frozenset({"site-packages", "dist-packages"})
 
 
@@ -232,8 +232,8 @@ class ProjectFiles:
                 )
             raise fail(
                 f"module {facts.name!r}",
-                "it is an infrastructure library (cdktf, constructs, jsii, cdktf_userpool), which does not exist in "
-                f"Lambda. {hint}",
+                "it is an infrastructure library (cdktf or cdktn, their providers, constructs, jsii, cdktf_userpool), "
+                f"which does not exist in Lambda. {hint}",
             )
         if kind is ModuleKind.MAIN:
             raise fail(

@@ -172,15 +172,12 @@ def _check(interpreter: Interpreter, native: NativeCode, runtime: str, architect
     if interpreter.matches(runtime, architecture):
         return None
     if interpreter.implementation == "cpython" and interpreter.version == version:
-        what, fix = "machine-specific", (
-            f"To match, run on an {architecture} machine, name an {architecture} python{version[0]}.{version[1]} "
-            f"with {variable}, or build the function with architecture={here!r}."
-        )
-    else:
-        what, fix = "version-specific", (
-            f"To match, install python{version[0]}.{version[1]} (`pyenv install {version[0]}.{version[1]}` or "
-            f"`uv python install {version[0]}.{version[1]}`) or name one with {variable}."
-        )
+        # pure Python on the runtime's version: the instruction set makes no difference worth a warning
+        return None
+    what, fix = "version-specific", (
+        f"To match, install python{version[0]}.{version[1]} (`pyenv install {version[0]}.{version[1]}` or "
+        f"`uv python install {version[0]}.{version[1]}`) or name one with {variable}."
+    )
     return (
         f"{function_name!r} is {runtime} on {architecture} in Lambda but runs here on {interpreter.describe()}: "
         f"its package is pure Python, so the run is meaningful, but {what} behaviour may differ. {fix}"

@@ -185,8 +185,8 @@ def _region_of(function: Function) -> str:
         return _regions[function]
     except KeyError:
         pass
-    from cdktf import TerraformStack, Token
-    from cdktf_cdktf_provider_aws.provider import AwsProvider
+    from .._cdk import TerraformStack, Token
+    from .._cdk import AwsProvider
 
     found = DEFAULT_REGION
     for child in TerraformStack.of(function).node.children:
