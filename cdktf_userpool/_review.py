@@ -262,6 +262,12 @@ def review(path: Path) -> tuple[list[str], list[str]]:
             f"imported user pool {_short(data.get('user_pool_id'))} (data.aws_cognito_user_pool.{name}), "
             f"{_external_triggers(stack, name)}"
         )
+    shown = {found[0] for _, _, triggers in _pools(stack) for _, value in triggers if (found := stack.function_of(_target_arn(value)))}
+    for fn_name, fn in sorted(stack.of("aws_lambda_function").items()):
+        if fn_name not in shown and fn.get("handler") == PACKAGED_HANDLER:
+            lines.append(f"function {fn.get('function_name')} (aws_lambda_function.{fn_name}), not a trigger of a pool in this stack")
+            lines.append(f"  {fn.get('runtime')} {','.join(fn.get('architectures', ['x86_64']))}, {stack.package(fn)}")
+            lines.extend(f"    {line}" for line in stack.contents(fn))
     lines.append("problems: none" if not problems else f"problems: {len(problems)}")
     lines.extend(f"  - {p}" for p in problems)
     return lines, problems

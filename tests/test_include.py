@@ -40,7 +40,7 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def function(synthesized: Path) -> dict[str, Any]:
     doc = json.loads((synthesized / "stacks" / "include" / "cdk.tf.json").read_text())
-    (fn,) = doc["resource"]["aws_lambda_function"].values()
+    (fn,) = [fn for fn in doc["resource"]["aws_lambda_function"].values() if fn["function_name"] == "include-Mailer"]
     return fn
 
 
@@ -100,6 +100,8 @@ def test_review_lists_the_included_files(synthesized: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert f"      included files (6): {', '.join(SHIPPED)}\n" in out
     assert "      requirements: none\n" in out
+    assert "function include-Preview (aws_lambda_function.Preview_" in out and ", not a trigger of a pool in this stack\n" in out
+    assert "    included files (2): mail/templates/welcome.html, templates/welcome.html\n" in out
 
 
 def test_the_asset_folder_says_what_was_included(archive: Path) -> None:
