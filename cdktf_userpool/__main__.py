@@ -5,7 +5,9 @@
 stack (every trigger, its function, package, permission and IAM statements) and exits 1 when it
 finds a problem, such as a trigger without its invoke permission;
 ``python -m cdktf_userpool cache [list|prune|clear] [--max-age DAYS] [--max-size MB]`` shows and
-trims the package cache.
+trims the package cache;
+``python -m cdktf_userpool local up [STACK...] [--outdir DIR] [--port N]`` applies stacks to a local
+AWS emulator and serves until interrupted (see :mod:`cdktf_userpool.local`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     detail.add_argument("--outdir", default="cdktf.out", type=Path, help="Default: cdktf.out")
     cache = commands.add_parser("cache", help="list, prune or clear the dependency and package cache")
     _cache.add_arguments(cache)
+    from .local import _cli as local_cli
+
+    local_cli.add_arguments(commands)
     args = parser.parse_args(argv)
+    if args.command == "local":
+        return local_cli.run(args)
     if args.command == "cache":
         return _cache.main(args)
     files = list(stack_files(args.outdir))

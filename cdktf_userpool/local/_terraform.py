@@ -97,6 +97,9 @@ class Terraform:
         )
         try:
             output, _ = process.communicate(timeout=timeout)
+        except KeyboardInterrupt:
+            self._kill(process)
+            raise
         except subprocess.TimeoutExpired:
             output = self._kill(process)
             run = self._parse(output, -1, ui)
