@@ -506,3 +506,33 @@ def test_review_shows_the_pinned_closure(requests_synths: tuple[Path, Path], cap
     out = capsys.readouterr().out
     pins = ", ".join(f"{name}=={importlib.metadata.version(name)}" for name in REQUESTS_CLOSURE)
     assert f"      requirements (5, pinned with their dependencies): {pins}\n" in out
+
+
+def test_an_imported_module_of_an_extras_distribution_is_pinned_with_its_closure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from cdktf_userpool._packaging import _modules
+    from cdktf_userpool._packaging._closure import Installed
+
+    site = tmp_path / "site-packages"
+    (site / "aws_xray_sdk").mkdir(parents=True)
+    (site / "aws_xray_sdk" / "__init__.py").write_text("")
+    for name, version, requires, files in (
+        ("aws-xray-sdk", "2.14.0", ["wrapt", "botocore>=1.11.3"], ["aws_xray_sdk/__init__.py"]),
+        ("wrapt", "1.16.0", [], []),
+    ):
+        info = site / f"{name.replace('-', '_')}-{version}.dist-info"
+        info.mkdir()
+        metadata = [f"Name: {name}", f"Version: {version}", *(f"Requires-Dist: {r}" for r in requires)]
+        (info / "METADATA").write_text("\n".join(["Metadata-Version: 2.1", *metadata]) + "\n")
+        (info / "RECORD").write_text("".join(f"{f},,\n" for f in [*files, f"{info.name}/METADATA"]))
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    _modules._distributions.cache_clear()
+    try:
+        facts = _modules.module_facts("aws_xray_sdk")
+    finally:
+        _modules._distributions.cache_clear()
+    assert facts.kind is _modules.ModuleKind.THIRD_PARTY and facts.requirement == "aws-xray-sdk==2.14.0"
+    result = pinned([facts.requirement], [], cache_dir=tmp_path, installed=Installed([str(site)]), pip=FakePip())
+    assert result.requirements == ("aws-xray-sdk==2.14.0", "wrapt==1.16.0") and result.skipped == ("botocore",)
