@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke
+.PHONY: synth test install clean bench bench-invoke local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -58,6 +58,11 @@ synth: $(STAMP) $(NODE_STAMP)
 ## Run the test suite (it also runs the cdktf CLI and checkov on every example app).
 test: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 	$(PY) -m pytest
+
+## Apply the example app to a local AWS emulator (Terraform + moto, offline) and serve until Ctrl-C.
+local: synth
+	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" \
+	$(PY) -m cdktf_userpool local up --outdir cdktf.out --prepare examples/prepare_local.py:prepare
 
 clean:
 	rm -rf cdktf.out .pytest_cache build *.egg-info
