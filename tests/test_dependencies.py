@@ -536,3 +536,22 @@ def test_an_imported_module_of_an_extras_distribution_is_pinned_with_its_closure
     assert facts.kind is _modules.ModuleKind.THIRD_PARTY and facts.requirement == "aws-xray-sdk==2.14.0"
     result = pinned([facts.requirement], [], cache_dir=tmp_path, installed=Installed([str(site)]), pip=FakePip())
     assert result.requirements == ("aws-xray-sdk==2.14.0", "wrapt==1.16.0") and result.skipped == ("botocore",)
+
+
+def uses_six(event, context):  # type: ignore[no-untyped-def]
+    import six
+
+    return {"six": six.__version__}
+
+
+@pytest.mark.network
+def test_function_takes_the_closure_from_requirements_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cdktf_userpool import Function
+    from tests._synth import new_stack
+
+    monkeypatch.chdir(tmp_path)  # a relative lock path is read from the working directory
+    Path("lambda.lock").write_text("# pip freeze of the Lambda environment\nsix==1.16.0\npytest==8.3.3\n")
+    fn = Function(new_stack(), "Six", uses_six, requirements_lock="lambda.lock")
+    assert fn.requirements == ("six==1.16.0",)  # six from the lock (1.17.0 is installed here); pytest not needed
+    with zipfile.ZipFile(fn.archive_path) as archive:
+        assert "six-1.16.0.dist-info/METADATA" in archive.namelist()
