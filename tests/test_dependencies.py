@@ -19,7 +19,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from cdktf_userpool import DependencyError
-from cdktf_userpool._packaging.dependencies import cache_key, install, merge_requirements, pin, platforms, read_lock
+from cdktf_userpool._packaging.dependencies import cache_key, install, pin, platforms, read_lock
 from tests._framework import rewrite_imports
 from tests.test_closure import fake_site
 
@@ -306,9 +306,10 @@ def test_platform_tags_follow_the_runtimes_operating_system() -> None:
     assert "manylinux_2_28_aarch64" in platforms("python3.13", "arm64")
 
 
-def test_explicit_requirements_override_detected_ones() -> None:
-    merged = merge_requirements(["python-dateutil==2.9.0", "six==1.16.0"], ["Python_Dateutil>=2.8", "attrs"])
-    assert merged == ("attrs", "Python_Dateutil>=2.8", "six==1.16.0")
+def test_explicit_requirements_override_detected_ones_of_the_same_distribution(tmp_path: Path, site: Any) -> None:
+    pip = FakePip(INDEX)
+    result = pinned(["six==1.17.0", "typing_extensions==4.12.2"], ["SIX>=1.16,<1.17"], cache_dir=tmp_path, installed=site, pip=pip)
+    assert result.requirements == ("six==1.16.0", "typing-extensions==4.12.2")
 
 
 LOCK = """\

@@ -27,7 +27,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +46,6 @@ __all__ = [
     "PipRunner",
     "cache_key",
     "install",
-    "merge_requirements",
-    "normalize_name",
     "pin",
     "platforms",
     "read_lock",
@@ -64,19 +62,6 @@ _DROP_FILES = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 _COMMENT = re.compile(r"(^|\s)#.*$")
 _HASH_OPTION = re.compile(r"\s--hash[=\s]\S+")
 _CONSTRAINT_CONFLICT = re.compile(r"The user requested \(constraint\) ([A-Za-z0-9][A-Za-z0-9._-]*)==")
-
-
-def normalize_name(requirement: str) -> str:
-    """The distribution name of a requirement string, normalized as in PEP 503."""
-    name = re.split(r"[\s\[<>=!~;@]", requirement.strip(), maxsplit=1)[0]
-    return canonicalize_name(name)
-
-
-def merge_requirements(detected: Iterable[str], explicit: Iterable[str]) -> tuple[str, ...]:
-    """Detected requirements, overridden by explicit ones for the same distribution; sorted by name."""
-    merged = {normalize_name(r): r.strip() for r in detected}
-    merged.update({normalize_name(r): r.strip() for r in explicit})
-    return tuple(merged[name] for name in sorted(merged))
 
 
 @dataclass(frozen=True)
