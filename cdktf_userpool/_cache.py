@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["CACHE_DIR_ENV", "KINDS", "LAST_USED", "Entry", "cache_dir", "clear", "entries", "main", "prune", "touch"]
@@ -179,7 +179,7 @@ def _human(size: float) -> str:
 
 
 def _when(stamp: float) -> str:
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests._framework import for_backend
-
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, Function
+from tests._framework import for_backend
 from tests._synth import new_stack
 
 APP_DIR = Path(__file__).resolve().parent / "fixtures" / "include_app"
@@ -32,7 +31,7 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("include")
     env = {**os.environ, "CDKTF_USERPOOL_CACHE_DIR": str(work / "cache")}
     app = for_backend(APP_DIR / "app.py", work)
-    run = subprocess.run([sys.executable, str(app)], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, str(app)], check=False, cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     return work / "cdktf.out"
 
@@ -84,7 +83,7 @@ def test_the_package_reads_its_files_in_a_clean_interpreter_as_the_handler_does_
     )
     run = subprocess.run(
         [sys.executable, "-I", "-c", script, str(tmp_path / "task"), json.dumps(EVENT)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        check=False, cwd=tmp_path, capture_output=True, text=True, timeout=60,
     )
     assert run.returncode == 0, run.stderr
     expected = mail.welcome(json.loads(json.dumps(EVENT)), None)

@@ -300,7 +300,7 @@ def _from_lock(
             break
         known.update(_metadata([_lock_pin(name, entries[name]) for name in wanted], runtime, architecture, cache_dir, pip))
         if not set(wanted) <= set(known):
-            missing = sorted(set(wanted) - set(known))[0]
+            missing = min(set(wanted) - set(known))
             raise DependencyError(
                 f"pip did not report {entries[missing]} (from requirements_lock) for {runtime} on {architecture}. "
                 "Check the lock file.",
