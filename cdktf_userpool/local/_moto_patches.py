@@ -16,18 +16,23 @@ that API's shapes in botocore's service model (the tests check the answers again
   which its user pools do not follow): the pool gets that ID, so ``prepare`` can create the pool a
   stack reads with ``UserPool.from_user_pool_id``.
 
-- IAM authorization (``enforce_iam``) checks a ``GET``, ``HEAD`` or ``DELETE`` without a body (Lambda's
-  ``GetFunction`` and ``ListFunctions``...) against an empty payload, as the client signed it: moto
-  signs its query parameters (or headers) as the body instead, and answers ``SignatureDoesNotMatch``.
+- IAM authorization (``enforce_iam``) checks a request without a body (Lambda's ``GetFunction``,
+  ``ListFunctions``, an ``Invoke`` without payload...) against an empty payload, as the client signed
+  it: moto signs its query parameters (or headers) as the body instead, and refuses the signature.
 - IAM authorization of a ``cognito-idp`` call that names a pool (``UserPoolId``) checks the pool's ARN
   against the policies, as AWS does: moto checks ``*``, so a policy scoped to the pool's ARN (what
   ``pool.grant`` writes) was refused.
+- With IAM enforced, a refusal (``AccessDenied``, a bad signature or key) to a JSON-protocol service
+  (Cognito, Lambda, KMS, CloudWatch Logs...) is a JSON error with AWS's code (``AccessDeniedException``,
+  ``InvalidSignatureException``, ``UnrecognizedClientException``): moto answers in XML, which the
+  SDKs cannot parse, so code catching ``AccessDeniedException`` never saw it.
 
 Lambda's ``Invoke`` is routed to this library's runner by :mod:`._lambda`, not here.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -84,8 +89,6 @@ def _check_role_mappings(mappings: dict[str, Any]) -> None:
 
 def _add_identity_pool_roles() -> None:
     """``SetIdentityPoolRoles`` and ``GetIdentityPoolRoles``, stored on moto's identity pool object."""
-    import json
-
     from moto.cognitoidentity.models import CognitoIdentityBackend
     from moto.cognitoidentity.responses import CognitoIdentityResponse
 
@@ -243,14 +246,15 @@ def _user_pool_custom_id() -> None:
 
 
 def _sign_empty_bodies() -> None:
-    """Signature checks of body-less ``GET``/``HEAD``/``DELETE`` requests hash an empty payload, as SigV4 clients do."""
+    """Signature checks of requests without a body hash an empty payload, as SigV4 clients do."""
     from moto.iam.access_control import IAMRequestBase
 
     original: Callable[..., Any] = IAMRequestBase._create_aws_request
 
     def create_aws_request(self: IAMRequestBase) -> Any:
         request = original(self)
-        if not self._body and self._method in ("GET", "HEAD", "DELETE"):
+        form = "x-www-form-urlencoded" in str(self._headers.get("Content-Type", ""))
+        if not self._body and not form:  # moto keeps a form body (query protocol) as parameters only
             request.data = b""
         return request
 
@@ -271,6 +275,51 @@ def _authorize_by_pool_arn() -> None:
     CognitoIdpResponse._determine_resource = determine_resource  # type: ignore[attr-defined]
 
 
+_JSON_AUTH_CODES = {
+    "AccessDenied": "AccessDeniedException",
+    "SignatureDoesNotMatch": "InvalidSignatureException",
+    "InvalidClientTokenId": "UnrecognizedClientException",
+}
+
+
+def signing_service(headers: Any) -> str | None:
+    """The service a request was signed for (``cognito-idp``, botocore's name), from its ``Authorization``."""
+    credential = str(headers.get("Authorization", "")).partition("Credential=")[2].partition(",")[0]
+    parts = credential.split("/")
+    return parts[3] if len(parts) >= 5 else None
+
+
+def protocol(service: str | None) -> str | None:
+    """The wire protocol of ``service`` in botocore's model (``json``, ``rest-json``, ``query``...)."""
+    import botocore.session
+
+    try:
+        return str(botocore.session.get_session().get_service_model(service or "").metadata["protocol"])
+    except Exception:
+        return None
+
+
+def _json_auth_errors() -> None:
+    """IAM refusals to JSON-protocol services are JSON errors with AWS's error codes."""
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.core.exceptions import JsonRESTError, _RESTError
+
+    original: Callable[..., None] = ActionAuthenticatorMixin._authenticate_and_authorize_action
+
+    def authenticate(self: Any, iam_request_cls: type, resource: str = "*") -> None:
+        try:
+            original(self, iam_request_cls, resource)
+        except _RESTError as refusal:
+            if isinstance(refusal, JsonRESTError) or protocol(signing_service(self.headers)) not in ("json", "rest-json"):
+                raise
+            converted = refusal.to_json()
+            converted.error_type = _JSON_AUTH_CODES.get(refusal.error_type, refusal.error_type)
+            converted.description = json.dumps({"__type": converted.error_type, "message": refusal.message})
+            raise converted from refusal
+
+    ActionAuthenticatorMixin._authenticate_and_authorize_action = authenticate  # type: ignore[method-assign]
+
+
 ADDITIONS: tuple[Callable[[], None], ...] = (
     _add_identity_pool_roles,
     _user_pool_tier,
@@ -279,6 +328,7 @@ ADDITIONS: tuple[Callable[[], None], ...] = (
     _user_pool_custom_id,
     _sign_empty_bodies,
     _authorize_by_pool_arn,
+    _json_auth_errors,
 )
 """Every addition, in the order :func:`apply` makes them."""
 

@@ -55,13 +55,11 @@ def operation_name(service: str, snake_action: str) -> str:
 
 def error_response(service: str, code: str, message: str, status: int) -> tuple[bytes, int, dict[str, str]]:
     """An error body in ``service``'s wire protocol, so the AWS SDKs parse ``code`` and ``message``."""
-    import botocore.session
     from xml.sax.saxutils import escape
 
-    try:
-        protocol = botocore.session.get_session().get_service_model(service).metadata["protocol"]
-    except Exception:
-        protocol = "json"
+    from ._moto_patches import protocol as service_protocol
+
+    protocol = service_protocol(service) or "json"
     if protocol == "query" or protocol == "ec2":
         body = (
             f"<ErrorResponse><Error><Type>Sender</Type><Code>{escape(code)}</Code>"
@@ -73,13 +71,6 @@ def error_response(service: str, code: str, message: str, status: int) -> tuple[
         return body.encode(), status, {"Content-Type": "application/xml"}
     payload = json.dumps({"__type": code, "message": message, "Message": message}).encode()
     return payload, status, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": code}
-
-
-def signing_service(request: Any, default: str) -> str:
-    """The service a request was signed for (``cognito-idp``), botocore's name for it; else ``default``."""
-    credential = str(request.headers.get("Authorization", "")).partition("Credential=")[2].partition(",")[0]
-    parts = credential.split("/")
-    return parts[3] if len(parts) >= 5 else default
 
 
 def _request_action(request: Any) -> str:
@@ -97,6 +88,8 @@ def _app_factory(log: logging.Logger, moto_version: str) -> Callable[[str], Any]
     from flask import Response, request
     from moto.moto_server.werkzeug_app import create_backend_app
 
+    from ._moto_patches import signing_service
+
     trace = bool(os.environ.get(TRACE_ENV))
 
     def create(service: str) -> Any:
@@ -105,7 +98,7 @@ def _app_factory(log: logging.Logger, moto_version: str) -> Callable[[str], Any]
         def not_implemented(exc: NotImplementedError) -> Any:
             text = str(exc)
             snake = text.split(" ")[1] if text.startswith("The ") else text
-            name = signing_service(request, service)
+            name = signing_service(request.headers) or service
             api = f"{name}:{operation_name(name, snake)}"
             log.warning("%s %s", NOT_IMPLEMENTED, api)
             body, status, headers = error_response(
@@ -117,7 +110,7 @@ def _app_factory(log: logging.Logger, moto_version: str) -> Callable[[str], Any]
             return Response(body, status=status, headers=headers)
 
         def after(response: Any) -> Any:
-            log.info("%s %s -> %s", signing_service(request, service), _request_action(request), response.status_code)
+            log.info("%s %s -> %s", signing_service(request.headers) or service, _request_action(request), response.status_code)
             if trace:
                 log.info("  request %s", request.get_data(as_text=True)[:4000])
                 log.info("  response %s", response.get_data(as_text=True)[:4000])

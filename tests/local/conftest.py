@@ -1,0 +1,84 @@
+"""Fixtures of the local deploy tests: the emulator per module, the small test app, skips with reasons.
+
+The tests need moto (the ``local`` extra); those that apply stacks also need terraform and an AWS
+provider it can install offline (``CDKTF_USERPOOL_TF_PLUGIN_DIR``, which ``.ci/run`` sets). Each
+skips with the reason when that is missing. One deployment is shared by the tests of a module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cdktf_userpool.errors import LocalToolError
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+APP = HERE / "apps" / "stacks.py"
+REGION = "eu-west-1"
+
+
+def require_moto() -> None:
+    """Skip unless the emulator's packages (the ``local`` extra) are installed."""
+    missing = [m for m in ("moto", "flask", "flask_cors") if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.skip(f"local deploy: {', '.join(missing)} not installed (pip install 'cdktf-userpool[local]')")
+
+
+@pytest.fixture(scope="session")
+def toolchain() -> Any:
+    """Terraform and the provider folder; skips when terraform is missing."""
+    require_moto()
+    from cdktf_userpool.local._toolchain import find_toolchain
+
+    try:
+        return find_toolchain()
+    except LocalToolError as exc:
+        pytest.skip(f"local deploy: {exc}")
+
+
+@pytest.fixture(scope="module")
+def aws() -> Iterator[Any]:
+    """An emulator for the module (IAM enforced, the default), stopped at its end."""
+    require_moto()
+    from cdktf_userpool.local import LocalAws
+
+    with LocalAws(region=REGION) as emulator:
+        yield emulator
+
+
+def deploy(aws: Any, outdir: Path, stack: str, **kwargs: Any) -> Any:
+    """``aws.deploy(...)``, skipping the test when the AWS provider cannot be installed here."""
+    try:
+        return aws.deploy(outdir, stack, **kwargs)
+    except LocalToolError as exc:
+        pytest.skip(f"local deploy: {exc}")
+
+
+@pytest.fixture(scope="session")
+def test_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/local/apps/stacks.py synthesized (on the suite's backend); returns its outdir."""
+    require_moto()
+    sys.path.insert(0, str(ROOT))
+    from tests._framework import for_backend
+
+    workdir = tmp_path_factory.mktemp("local-app")
+    app = for_backend(APP, workdir / "build")
+    outdir = workdir / "cdktf.out"
+    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(APP.parent)])}
+    done = subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def example_outdir(synthesized: tuple[Path, Path]) -> Path:
+    """The example app's cdktf.out (synthesized once for the whole suite)."""
+    return synthesized[0]

@@ -1,0 +1,227 @@
+"""Each addition of the emulator's gap-filling layer, over HTTP, checked against botocore's service model.
+
+Requests go through boto3 (which checks them against the model's input shapes); raw answers are
+checked against the output shapes by :mod:`tests.local._shapes`. Needs moto only, no terraform.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from cdktf_userpool.local import LocalAws
+from cdktf_userpool.local._moto_patches import ADDITIONS, MOTO_VERSION
+from cdktf_userpool.local._server import ADMIN_USER
+
+from ._shapes import RawAnswers, output_shape, problems
+
+REGION = "eu-west-1"
+ACCOUNT = "123456789012"
+
+
+def error_code(exc: pytest.ExceptionInfo[ClientError]) -> str:
+    return str(exc.value.response["Error"]["Code"])
+
+
+def test_the_layer_is_pinned_to_the_installed_moto() -> None:
+    import moto
+
+    assert moto.__version__ == MOTO_VERSION
+    assert len(ADDITIONS) == len({a.__name__ for a in ADDITIONS}) >= 7
+
+
+def test_shape_check_finds_unknown_and_missing_members() -> None:
+    shape = output_shape("cognito-identity", "GetIdentityPoolRoles")
+    assert shape is not None
+    assert list(problems({"IdentityPoolId": "eu-west-1:x", "Roles": {"authenticated": "arn"}}, shape)) == []
+    found = list(problems({"IdentityPoolID": "x", "RoleMappings": {"p": {"Type": "Nope"}}}, shape))
+    assert any("IdentityPoolID" in p for p in found) and any("Nope" in p for p in found)
+
+
+# -- cognito-identity: SetIdentityPoolRoles / GetIdentityPoolRoles --------------------------------
+
+
+@pytest.fixture(scope="module")
+def identity(aws: LocalAws) -> tuple[Any, RawAnswers, str]:
+    client = aws.client("cognito-identity", region=REGION)
+    raw = RawAnswers(client)
+    pool = client.create_identity_pool(IdentityPoolName="roles", AllowUnauthenticatedIdentities=False)
+    return client, raw, pool["IdentityPoolId"]
+
+
+def test_identity_pool_roles_round_trip(identity: tuple[Any, RawAnswers, str]) -> None:
+    client, raw, pool_id = identity
+    provider = f"cognito-idp.{REGION}.amazonaws.com/{REGION}_Abc:client"
+    roles = {"authenticated": f"arn:aws:iam::{ACCOUNT}:role/signed-in"}
+    mappings = {
+        provider: {
+            "Type": "Rules",
+            "AmbiguousRoleResolution": "AuthenticatedRole",
+            "RulesConfiguration": {
+                "Rules": [{"Claim": "cognito:groups", "MatchType": "Contains", "Value": "admins",
+                           "RoleARN": f"arn:aws:iam::{ACCOUNT}:role/admins"}]
+            },
+        }
+    }
+    client.set_identity_pool_roles(IdentityPoolId=pool_id, Roles=roles, RoleMappings=mappings)
+    raw.check("SetIdentityPoolRoles")
+    answer = client.get_identity_pool_roles(IdentityPoolId=pool_id)
+    assert raw.check("GetIdentityPoolRoles") == {"IdentityPoolId": pool_id, "Roles": roles, "RoleMappings": mappings}
+    assert answer["Roles"] == roles and answer["RoleMappings"] == mappings
+
+    # what the AWS provider does on destroy: empty roles
+    client.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={})
+    client.get_identity_pool_roles(IdentityPoolId=pool_id)
+    assert raw.check("GetIdentityPoolRoles") == {"IdentityPoolId": pool_id}
+
+
+def test_identity_pool_roles_refusals(identity: tuple[Any, RawAnswers, str]) -> None:
+    client, _, pool_id = identity
+    with pytest.raises(ClientError) as missing:
+        client.get_identity_pool_roles(IdentityPoolId=f"{REGION}:00000000-0000-0000-0000-000000000000")
+    assert error_code(missing) == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as bad:
+        client.set_identity_pool_roles(
+            IdentityPoolId=pool_id, Roles={}, RoleMappings={"p": {"Type": "Sometimes"}}  # enums are not checked client-side
+        )
+    assert error_code(bad) == "InvalidParameterException" and "Token, Rules" in str(bad.value)
+    with pytest.raises(ClientError) as unknown_role:
+        client.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"admin": f"arn:aws:iam::{ACCOUNT}:role/x"})
+    assert error_code(unknown_role) == "InvalidParameterException"
+
+
+# -- cognito-idp: UserPoolTier, resource servers, tags, chosen IDs ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def idp(aws: LocalAws) -> tuple[Any, RawAnswers]:
+    client = aws.client("cognito-idp", region=REGION)
+    return client, RawAnswers(client)
+
+
+def test_a_pool_created_without_a_tier_is_essentials(idp: tuple[Any, RawAnswers]) -> None:
+    client, raw = idp
+    pool_id = client.create_user_pool(PoolName="tierless")["UserPool"]["Id"]
+    client.describe_user_pool(UserPoolId=pool_id)
+    assert raw.check("DescribeUserPool")["UserPool"]["UserPoolTier"] == "ESSENTIALS"
+
+
+def test_update_without_a_tier_keeps_it(idp: tuple[Any, RawAnswers]) -> None:
+    client, _ = idp
+    pool_id = client.create_user_pool(PoolName="plus", UserPoolTier="PLUS")["UserPool"]["Id"]
+    client.update_user_pool(UserPoolId=pool_id, AutoVerifiedAttributes=["email"])
+    described = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert described["UserPoolTier"] == "PLUS" and described["AutoVerifiedAttributes"] == ["email"]
+    client.update_user_pool(UserPoolId=pool_id, UserPoolTier="LITE")
+    assert client.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTier"] == "LITE"
+
+
+def test_resource_servers_update_and_delete(idp: tuple[Any, RawAnswers]) -> None:
+    client, raw = idp
+    pool_id = client.create_user_pool(PoolName="servers")["UserPool"]["Id"]
+    client.create_resource_server(UserPoolId=pool_id, Identifier="https://api", Name="api",
+                                  Scopes=[{"ScopeName": "read", "ScopeDescription": "Read"}])
+    client.update_resource_server(UserPoolId=pool_id, Identifier="https://api", Name="API",
+                                  Scopes=[{"ScopeName": "write", "ScopeDescription": "Write"}])
+    updated = raw.check("UpdateResourceServer")["ResourceServer"]
+    assert updated["Name"] == "API" and updated["Scopes"] == [{"ScopeName": "write", "ScopeDescription": "Write"}]
+    assert client.describe_resource_server(UserPoolId=pool_id, Identifier="https://api")["ResourceServer"]["Name"] == "API"
+    client.delete_resource_server(UserPoolId=pool_id, Identifier="https://api")
+    raw.check("DeleteResourceServer")
+    for call in (client.describe_resource_server, client.delete_resource_server):
+        with pytest.raises(ClientError) as gone:
+            call(UserPoolId=pool_id, Identifier="https://api")
+        assert error_code(gone) == "ResourceNotFoundException"
+
+
+def test_user_pool_tags(idp: tuple[Any, RawAnswers]) -> None:
+    client, raw = idp
+    pool = client.create_user_pool(PoolName="tagged", UserPoolTags={"team": "identity"})["UserPool"]
+    client.tag_resource(ResourceArn=pool["Arn"], Tags={"cost": "auth"})
+    client.untag_resource(ResourceArn=pool["Arn"], TagKeys=["team"])
+    raw.check("TagResource"), raw.check("UntagResource")
+    client.list_tags_for_resource(ResourceArn=pool["Arn"])
+    assert raw.check("ListTagsForResource") == {"Tags": {"cost": "auth"}}
+    assert client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["UserPoolTags"] == {"cost": "auth"}
+    with pytest.raises(ClientError) as unknown:
+        client.list_tags_for_resource(ResourceArn=pool["Arn"] + "x")
+    assert error_code(unknown) == "ResourceNotFoundException"
+
+
+def test_create_user_pool_with_a_chosen_id(aws: LocalAws, idp: tuple[Any, RawAnswers]) -> None:
+    client, _ = idp
+    pool = aws.create_user_pool(f"{REGION}_Chosen1", name="theirs", UserPoolTags={"owner": "them"})
+    assert pool["Id"] == f"{REGION}_Chosen1"
+    assert pool["Arn"] == f"arn:aws:cognito-idp:{REGION}:{ACCOUNT}:userpool/{REGION}_Chosen1"
+    described = client.describe_user_pool(UserPoolId=f"{REGION}_Chosen1")["UserPool"]
+    assert described["Name"] == "theirs" and described["UserPoolTags"] == {"owner": "them"}  # the ID tag is gone
+    with pytest.raises(ClientError, match="exists already"):
+        aws.create_user_pool(f"{REGION}_Chosen1")
+    with pytest.raises(ClientError, match="not a user pool ID of region"):
+        client.create_user_pool(PoolName="x", UserPoolTags={"_custom_id_": "us-east-1_Elsewhere"})
+
+
+# -- IAM authorization ----------------------------------------------------------------------------
+
+
+def _role_session(aws: LocalAws, name: str, statements: list[dict[str, Any]]) -> Any:
+    """A boto3 session with the credentials of a new role allowed ``statements``."""
+    import boto3
+
+    iam = aws.client("iam")
+    admin = f"arn:aws:iam::{ACCOUNT}:user/{ADMIN_USER}"  # moto does not read ":root" as the whole account
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": admin}, "Action": "sts:AssumeRole"}]}
+    arn = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+    iam.put_role_policy(RoleName=name, PolicyName="p", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": statements}))
+    credentials = aws.client("sts").assume_role(RoleArn=arn, RoleSessionName=name)["Credentials"]
+    return boto3.session.Session(
+        aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+        aws_session_token=credentials["SessionToken"], region_name=REGION,
+    )
+
+
+def test_get_requests_pass_the_signature_check(aws: LocalAws) -> None:
+    import boto3
+
+    assert aws.enforce_iam
+    aws.client("lambda", region=REGION).list_functions()  # a GET without a body
+    key, _ = aws.credentials
+    forged = boto3.session.Session(aws_access_key_id=key, aws_secret_access_key="wrong", region_name=REGION)
+    with pytest.raises(ClientError) as refused:
+        forged.client("lambda", endpoint_url=aws.endpoint_url).list_functions()
+    assert error_code(refused) == "InvalidSignatureException"  # Lambda's code, in JSON (moto's is XML)
+
+
+def test_cognito_calls_are_authorized_against_the_pool_arn(aws: LocalAws, idp: tuple[Any, RawAnswers]) -> None:
+    client, _ = idp
+    mine = client.create_user_pool(PoolName="mine")["UserPool"]
+    other = client.create_user_pool(PoolName="other")["UserPool"]
+    session = _role_session(aws, "reads-mine", [{"Effect": "Allow", "Action": "cognito-idp:DescribeUserPool", "Resource": mine["Arn"]}])
+    scoped = session.client("cognito-idp", endpoint_url=aws.endpoint_url)
+    assert scoped.describe_user_pool(UserPoolId=mine["Id"])["UserPool"]["Name"] == "mine"
+    with pytest.raises(ClientError) as denied:
+        scoped.describe_user_pool(UserPoolId=other["Id"])
+    assert error_code(denied) == "AccessDeniedException"
+    with pytest.raises(ClientError) as not_allowed:
+        scoped.delete_user_pool(UserPoolId=mine["Id"])
+    assert error_code(not_allowed) == "AccessDeniedException"
+
+
+# -- APIs moto does not implement ------------------------------------------------------------------
+
+
+def test_unimplemented_api_fails_fast_and_is_named(aws: LocalAws, idp: tuple[Any, RawAnswers]) -> None:
+    client, _ = idp
+    pool_id = client.create_user_pool(PoolName="ui")["UserPool"]["Id"]
+    started = time.monotonic()
+    with pytest.raises(ClientError) as refused:
+        client.get_ui_customization(UserPoolId=pool_id)
+    assert time.monotonic() - started < 10  # HTTP 501 is not retried
+    assert error_code(refused) == "NotImplemented"
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert "cognito-idp:GetUICustomization" in str(refused.value)
+    assert "UNIMPLEMENTED cognito-idp:GetUICustomization" in aws.log
