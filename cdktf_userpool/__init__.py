@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__ as __version__
 from .errors import ArgumentTypeError as ArgumentTypeError
+from .errors import BackendError as BackendError
+from .errors import BackendMismatchError as BackendMismatchError
 from .errors import CaptureError as CaptureError
 from .errors import ConfigurationError as ConfigurationError
 from .errors import DependencyError as DependencyError
@@ -70,6 +72,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "TRIGGERS",
     "ArgumentTypeError",
+    "BackendError",
+    "BackendMismatchError",
     "CaptureError",
     "ConfigurationError",
     "DependencyError",

@@ -25,57 +25,125 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import BackendError, BackendMismatchError
 
-if TYPE_CHECKING:
-    from cdktf import (
-        Aspects,
-        AssetType,
-        DataResource,
-        DefaultTokenResolver,
-        Fn,
-        IAspect,
-        StringConcat,
-        TerraformAsset,
-        TerraformDataSource,
-        TerraformElement,
-        TerraformResource,
-        TerraformResourceLifecycle,
-        TerraformStack,
-        Token,
-        Tokenization,
-    )
-    from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
-    from cdktf_cdktf_provider_aws.cognito_identity_pool import (
-        CognitoIdentityPool,
-        CognitoIdentityPoolCognitoIdentityProviders,
-    )
-    from cdktf_cdktf_provider_aws.cognito_identity_pool_roles_attachment import (
-        CognitoIdentityPoolRolesAttachment,
-        CognitoIdentityPoolRolesAttachmentRoleMapping,
-    )
-    from cdktf_cdktf_provider_aws.cognito_resource_server import CognitoResourceServer, CognitoResourceServerScope
-    from cdktf_cdktf_provider_aws.cognito_user_group import CognitoUserGroup
-    from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool, CognitoUserPoolLambdaConfig
-    from cdktf_cdktf_provider_aws.cognito_user_pool_client import (
-        CognitoUserPoolClient,
-        CognitoUserPoolClientTokenValidityUnits,
-    )
-    from cdktf_cdktf_provider_aws.cognito_user_pool_domain import CognitoUserPoolDomain
-    from cdktf_cdktf_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity
-    from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool
-    from cdktf_cdktf_provider_aws.data_aws_kms_key import DataAwsKmsKey
-    from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction
-    from cdktf_cdktf_provider_aws.data_aws_partition import DataAwsPartition
-    from cdktf_cdktf_provider_aws.data_aws_region import DataAwsRegion
-    from cdktf_cdktf_provider_aws.iam_role import IamRole
-    from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
-    from cdktf_cdktf_provider_aws.kms_key import KmsKey
-    from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias
-    from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
-    from cdktf_cdktf_provider_aws.lambda_invocation import LambdaInvocation
-    from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
-    from cdktf_cdktf_provider_aws.provider import AwsProvider
+#: Type checkers see cdktf's classes, or cdktn's when told ``CDKTN_TYPES`` is true
+#: (mypy: ``always_true = ["CDKTN_TYPES"]``); at run time the chosen backend's are used.
+CDKTN_TYPES = False
 
-__all__ = ["BACKENDS", "BACKEND_ENV", "Backend", "aws", "backend", "check_backend", "core", "foreign_backend"]
+if TYPE_CHECKING:
+    if CDKTN_TYPES:
+        from cdktn import (
+            Aspects as Aspects,
+            AssetType as AssetType,
+            DataResource as DataResource,
+            DefaultTokenResolver as DefaultTokenResolver,
+            Fn as Fn,
+            IAspect as IAspect,
+            StringConcat as StringConcat,
+            TerraformAsset as TerraformAsset,
+            TerraformDataSource as TerraformDataSource,
+            TerraformElement as TerraformElement,
+            TerraformResource as TerraformResource,
+            TerraformResourceLifecycle as TerraformResourceLifecycle,
+            TerraformStack as TerraformStack,
+            Token as Token,
+            Tokenization as Tokenization,
+        )
+        from cdktn_provider_aws.cloudwatch_log_group import CloudwatchLogGroup as CloudwatchLogGroup
+        from cdktn_provider_aws.cognito_identity_pool import (
+            CognitoIdentityPool as CognitoIdentityPool,
+            CognitoIdentityPoolCognitoIdentityProviders as CognitoIdentityPoolCognitoIdentityProviders,
+        )
+        from cdktn_provider_aws.cognito_identity_pool_roles_attachment import (
+            CognitoIdentityPoolRolesAttachment as CognitoIdentityPoolRolesAttachment,
+            CognitoIdentityPoolRolesAttachmentRoleMapping as CognitoIdentityPoolRolesAttachmentRoleMapping,
+        )
+        from cdktn_provider_aws.cognito_resource_server import (
+            CognitoResourceServer as CognitoResourceServer,
+            CognitoResourceServerScope as CognitoResourceServerScope,
+        )
+        from cdktn_provider_aws.cognito_user_group import CognitoUserGroup as CognitoUserGroup
+        from cdktn_provider_aws.cognito_user_pool import (
+            CognitoUserPool as CognitoUserPool,
+            CognitoUserPoolLambdaConfig as CognitoUserPoolLambdaConfig,
+        )
+        from cdktn_provider_aws.cognito_user_pool_client import (
+            CognitoUserPoolClient as CognitoUserPoolClient,
+            CognitoUserPoolClientTokenValidityUnits as CognitoUserPoolClientTokenValidityUnits,
+        )
+        from cdktn_provider_aws.cognito_user_pool_domain import CognitoUserPoolDomain as CognitoUserPoolDomain
+        from cdktn_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity as DataAwsCallerIdentity
+        from cdktn_provider_aws.data_aws_cognito_user_pool import DataAwsCognitoUserPool as DataAwsCognitoUserPool
+        from cdktn_provider_aws.data_aws_kms_key import DataAwsKmsKey as DataAwsKmsKey
+        from cdktn_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction as DataAwsLambdaFunction
+        from cdktn_provider_aws.data_aws_partition import DataAwsPartition as DataAwsPartition
+        from cdktn_provider_aws.data_aws_region import DataAwsRegion as DataAwsRegion
+        from cdktn_provider_aws.iam_role import IamRole as IamRole
+        from cdktn_provider_aws.iam_role_policy import IamRolePolicy as IamRolePolicy
+        from cdktn_provider_aws.kms_key import KmsKey as KmsKey
+        from cdktn_provider_aws.lambda_alias import LambdaAlias as LambdaAlias
+        from cdktn_provider_aws.lambda_function import LambdaFunction as LambdaFunction
+        from cdktn_provider_aws.lambda_invocation import LambdaInvocation as LambdaInvocation
+        from cdktn_provider_aws.lambda_permission import LambdaPermission as LambdaPermission
+        from cdktn_provider_aws.provider import AwsProvider as AwsProvider
+    else:
+        from cdktf import (
+            Aspects as Aspects,
+            AssetType as AssetType,
+            DataResource as DataResource,
+            DefaultTokenResolver as DefaultTokenResolver,
+            Fn as Fn,
+            IAspect as IAspect,
+            StringConcat as StringConcat,
+            TerraformAsset as TerraformAsset,
+            TerraformDataSource as TerraformDataSource,
+            TerraformElement as TerraformElement,
+            TerraformResource as TerraformResource,
+            TerraformResourceLifecycle as TerraformResourceLifecycle,
+            TerraformStack as TerraformStack,
+            Token as Token,
+            Tokenization as Tokenization,
+        )
+        from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup as CloudwatchLogGroup
+        from cdktf_cdktf_provider_aws.cognito_identity_pool import (
+            CognitoIdentityPool as CognitoIdentityPool,
+            CognitoIdentityPoolCognitoIdentityProviders as CognitoIdentityPoolCognitoIdentityProviders,
+        )
+        from cdktf_cdktf_provider_aws.cognito_identity_pool_roles_attachment import (
+            CognitoIdentityPoolRolesAttachment as CognitoIdentityPoolRolesAttachment,
+            CognitoIdentityPoolRolesAttachmentRoleMapping as CognitoIdentityPoolRolesAttachmentRoleMapping,
+        )
+        from cdktf_cdktf_provider_aws.cognito_resource_server import (
+            CognitoResourceServer as CognitoResourceServer,
+            CognitoResourceServerScope as CognitoResourceServerScope,
+        )
+        from cdktf_cdktf_provider_aws.cognito_user_group import CognitoUserGroup as CognitoUserGroup
+        from cdktf_cdktf_provider_aws.cognito_user_pool import (
+            CognitoUserPool as CognitoUserPool,
+            CognitoUserPoolLambdaConfig as CognitoUserPoolLambdaConfig,
+        )
+        from cdktf_cdktf_provider_aws.cognito_user_pool_client import (
+            CognitoUserPoolClient as CognitoUserPoolClient,
+            CognitoUserPoolClientTokenValidityUnits as CognitoUserPoolClientTokenValidityUnits,
+        )
+        from cdktf_cdktf_provider_aws.cognito_user_pool_domain import CognitoUserPoolDomain as CognitoUserPoolDomain
+        from cdktf_cdktf_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity as DataAwsCallerIdentity
+        from cdktf_cdktf_provider_aws.data_aws_cognito_user_pool import (
+            DataAwsCognitoUserPool as DataAwsCognitoUserPool,
+        )
+        from cdktf_cdktf_provider_aws.data_aws_kms_key import DataAwsKmsKey as DataAwsKmsKey
+        from cdktf_cdktf_provider_aws.data_aws_lambda_function import DataAwsLambdaFunction as DataAwsLambdaFunction
+        from cdktf_cdktf_provider_aws.data_aws_partition import DataAwsPartition as DataAwsPartition
+        from cdktf_cdktf_provider_aws.data_aws_region import DataAwsRegion as DataAwsRegion
+        from cdktf_cdktf_provider_aws.iam_role import IamRole as IamRole
+        from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy as IamRolePolicy
+        from cdktf_cdktf_provider_aws.kms_key import KmsKey as KmsKey
+        from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias as LambdaAlias
+        from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction as LambdaFunction
+        from cdktf_cdktf_provider_aws.lambda_invocation import LambdaInvocation as LambdaInvocation
+        from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission as LambdaPermission
+        from cdktf_cdktf_provider_aws.provider import AwsProvider as AwsProvider
+
+__all__ = ["BACKENDS", "BACKEND_ENV", "CDKTN_TYPES", "Backend", "aws", "backend", "check_backend", "core", "foreign_backend"]
 
 BACKEND_ENV = "CDKTF_USERPOOL_BACKEND"
 
@@ -180,7 +248,7 @@ def choose(
                 f"{setting} instead.",
                 argument=BACKEND_ENV,
                 value=setting,
-                choices=(name,),
+                choices=tuple(_BY_NAME),
             )
         return _BY_NAME[name]
     if setting is not None:

@@ -9,9 +9,9 @@ pool's own ``arn`` attribute would be a cycle, since the pool refers to the key.
 from __future__ import annotations
 
 import re
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
-from ._cdk import DataAwsCallerIdentity, DataAwsKmsKey, DataAwsPartition, DataAwsRegion, KmsKey, Token
+from ._cdk import DataAwsCallerIdentity, DataAwsKmsKey, DataAwsPartition, DataAwsRegion, KmsKey, TerraformStack, Token
 from constructs import Construct
 
 from ._policy import allow, policy_document
@@ -52,16 +52,28 @@ def key_arn(value: Any, *, where: str) -> str:
     )
 
 
+_D = TypeVar("_D", DataAwsCallerIdentity, DataAwsPartition, DataAwsRegion)
+
+
+def _per_stack(scope: Construct, kind: type[_D], id: str) -> _D:
+    """The stack's one data source of ``kind`` (every pool's key reads the same account, partition, region)."""
+    stack = TerraformStack.of(scope)
+    found = stack.node.try_find_child(id)
+    if isinstance(found, kind):
+        return found
+    return kind(stack, id)
+
+
 def create_sender_key(scope: Construct, id: str, *, pool_path: str, region: str | None) -> KmsKey:
     """Create the custom senders' key for the pool at ``pool_path``.
 
     :param region: the pool's region when set on the pool; else the provider's region.
     """
-    account = DataAwsCallerIdentity(scope, f"{id}Account").account_id
-    partition = DataAwsPartition(scope, f"{id}Partition").partition
+    account = _per_stack(scope, DataAwsCallerIdentity, "UserPoolAccount").account_id
+    partition = _per_stack(scope, DataAwsPartition, "UserPoolPartition").partition
     # ``id`` is the region's name on provider 5.x and 6.x alike; ``name`` is deprecated in 6.x and
     # ``region`` does not exist before 6.0
-    region = region or DataAwsRegion(scope, f"{id}Region").id
+    region = region or _per_stack(scope, DataAwsRegion, "UserPoolRegion").id
     policy = policy_document(
         [
             allow(

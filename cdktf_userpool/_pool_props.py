@@ -11,9 +11,15 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING, TypedDict
 
-if TYPE_CHECKING:
-    import cdktf
-    from cdktf_cdktf_provider_aws import cognito_user_pool
+if TYPE_CHECKING:  # the types of the backend type checkers are told about (see _cdk.CDKTN_TYPES)
+    from ._cdk import CDKTN_TYPES
+
+    if CDKTN_TYPES:
+        import cdktn as cdktf
+        from cdktn_provider_aws import cognito_user_pool
+    else:
+        import cdktf
+        from cdktf_cdktf_provider_aws import cognito_user_pool
 
 __all__ = ["UserPoolProps"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -98,3 +99,32 @@ def test_import_brought_by_requirements_is_packaged(stack: Any) -> None:
     function = Function(stack, "WithJwt", needs_jwt, requirements=["PyJWT==2.10.1"])
     with zipfile.ZipFile(function.archive_path) as archive:
         assert "jwt/__init__.py" in archive.namelist()
+
+
+@pytest.mark.network
+@pytest.mark.parametrize("runtime", ["python3.12", "python3.13"])
+def test_compiled_dependency_runs_in_lambdas_python_as_it_does_here(stack: Any, runtime: str) -> None:
+    """pydantic (pydantic-core is compiled) installed for the runtime, run by an interpreter of that runtime."""
+    from cdktf_userpool import Function
+    from cdktf_userpool._runner import find_interpreter, run_package
+    from cdktf_userpool.testing import events
+
+    interpreter = find_interpreter(runtime, "x86_64")
+    if f"python{interpreter.version[0]}.{interpreter.version[1]}" != runtime or interpreter.architecture != "x86_64":
+        pytest.skip(f"no {runtime} on x86_64 here (PATH, pyenv, uv): install one to run this test")
+    sys.path.insert(0, str(FIDELITY_APP.parent))
+    try:
+        import signup
+    finally:
+        sys.path.remove(str(FIDELITY_APP.parent))
+    function = Function(stack, f"Pydantic{runtime[-2:]}", signup.pre_sign_up, runtime=runtime, architecture="x86_64")
+    assert any(r.startswith("pydantic-core==") or r.startswith("pydantic_core==") for r in function.requirements)
+    with zipfile.ZipFile(function.archive_path) as archive:
+        native = [name for name in archive.namelist() if name.endswith(".so")]
+    assert native and all(f"cpython-{runtime[-4:].replace('.', '')}-x86_64" in name for name in native), native
+    event = events.PreSignUp_SignUp(user_attributes={"email": "ana@example.com"})
+    expected = signup.pre_sign_up(json.loads(json.dumps(event)), None)
+    got = run_package(function.archive_path, event, runtime=runtime, architecture="x86_64",
+                      function_name=function.function_name, timeout=30, interpreter=interpreter.path, warm=False)
+    assert got.ok, got.traceback
+    assert got.result == json.loads(json.dumps(expected))

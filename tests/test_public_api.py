@@ -10,6 +10,8 @@ def test_all_is_pinned() -> None:
         [
             "TRIGGERS",
             "ArgumentTypeError",
+            "BackendError",
+            "BackendMismatchError",
             "CaptureError",
             "ConfigurationError",
             "DependencyError",

@@ -206,3 +206,15 @@ def test_key_objects_that_are_not_keys_are_refused() -> None:
     with pytest.raises(ArgumentTypeError, match="not a KMS key") as err:
         UserPool(stack, "Pool", kms_key=alias)  # type: ignore[arg-type]
     assert err.value.argument == "kms_key"
+
+
+def test_pools_of_a_stack_share_one_account_partition_and_region_data_source() -> None:
+    stack = new_stack()
+    for name in ("One", "Two", "Three"):
+        UserPool(stack, name).on_custom_email_sender(lambda event, context: event)
+    doc = synth(stack)
+    assert len(doc["resource"]["aws_kms_key"]) == 3
+    for kind in ("aws_caller_identity", "aws_partition", "aws_region"):
+        assert len(doc["data"][kind]) == 1, kind  # read once per stack, not once per pool
+    (region,) = doc["data"]["aws_region"]
+    assert all(f"data.aws_region.{region}.id" in key["policy"] for key in doc["resource"]["aws_kms_key"].values())

@@ -49,8 +49,9 @@ class GeneratedModule:
         entry that holds it (its import root), so it does not depend on the working directory.
     :ivar environment: environment variable name -> Terraform token string, in first-read order.
     :ivar files: extra files to ship (copied project modules), archive path -> bytes, sorted.
-    :ivar requirements: third-party distributions, ``"name==version"``, sorted; boto3 and
-        botocore excluded (the Lambda runtime has them).
+    :ivar requirements: the third-party distributions the code imports, ``"name==version"``,
+        sorted; the runtime's own SDK (boto3, botocore, s3transfer, jmespath) excluded. ``Function``
+        expands them to their pinned dependency closure.
     :ivar missing: top-level modules imported without an ``except ImportError`` guard that are not
         installed here -> ``(reader, file, line)`` of the first such import. The function's explicit
         requirements must provide them (``Function`` checks).

@@ -73,11 +73,19 @@ def write_package(files: Mapping[str, bytes], directory: Path) -> Path:
 
 
 def run_in_lambda(
-    package: Path, event: Any, *, extra_paths: Sequence[str] = (), env: Mapping[str, str] | None = None
+    package: Path,
+    event: Any,
+    *,
+    extra_paths: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    python: str = sys.executable,
 ) -> Any:
-    """Invoke the package's entry point in ``python -I -S`` and return the JSON-decoded result."""
+    """Invoke the package's entry point in ``python -I -S`` and return the JSON-decoded result.
+
+    :param python: the interpreter. Default: this one.
+    """
     completed = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", RUNNER, str(package), json.dumps(list(extra_paths)), json.dumps(event)],
+        [python, "-I", "-S", "-c", RUNNER, str(package), json.dumps(list(extra_paths)), json.dumps(event)],
         capture_output=True,
         text=True,
         cwd=package,
@@ -91,3 +99,10 @@ def run_in_lambda(
 def as_json(value: Any) -> Any:
     """``value`` as it comes back from the subprocess."""
     return json.loads(json.dumps(value, sort_keys=True))
+
+
+def platform_architecture() -> str:
+    """This machine's architecture, as Lambda names it."""
+    import platform
+
+    return {"aarch64": "arm64", "arm64": "arm64"}.get(platform.machine(), platform.machine())

@@ -18,6 +18,7 @@ from cdktf_userpool.errors import CaptureError
 
 UNSUPPORTED = HERE / "corpus" / "unsupported.py"
 INFRA_HELPERS = HERE / "corpus" / "infra_helpers.py"
+INFRA_HELPERS_CDKTN = HERE / "corpus" / "infra_helpers_cdktn.py"
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -101,6 +102,13 @@ ERRORS: dict[str, tuple[Callable[[], Any], str, Path, str, str]] = {
         INFRA_HELPERS,
         "from cdktf import App",
         "Plain data read as attributes of 'corpus.infra_helpers' (module.NAME) can be shipped",
+    ),
+    "project module importing cdktn": (
+        lambda: unsupported.uses_cdktn_module,
+        "cdktn",
+        INFRA_HELPERS_CDKTN,
+        "from cdktn import App",
+        "does not build infrastructure",
     ),
     "own user pool": (
         lambda: unsupported.uses_own_pool,

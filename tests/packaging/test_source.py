@@ -6,13 +6,14 @@ import asyncio
 import importlib.metadata
 import inspect
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from _cases import CASES, TOKEN_CASES, Case
-from _support import FAKE_BOTO3, HERE, REPO, Context, as_json, run_in_lambda, write_package
+from _support import FAKE_BOTO3, platform_architecture, HERE, REPO, Context, as_json, run_in_lambda, write_package
 
 from cdktf_userpool._packaging.archive import package_files
 from cdktf_userpool._packaging.source import GeneratedModule, generate_module
@@ -42,6 +43,38 @@ def test_generated_module_runs_like_the_original(
 
     package = write_package(package_files(module), tmp_path / "package")
     assert run_in_lambda(package, case.event(), extra_paths=extra, env=dict(case.env)) == expected
+
+
+#: Lambda's Python runtimes whose interpreter runs the corpus besides this one (each skips when absent).
+OTHER_RUNTIMES = [f"python3.{minor}" for minor in (11, 12, 13) if (3, minor) != sys.version_info[:2]]
+#: Dependencies copied from this environment hold code compiled for this Python only.
+_COMPILED = {"pydantic"}
+
+
+def _lambda_python(runtime: str) -> str:
+    from cdktf_userpool._runner import find_interpreter
+
+    found = find_interpreter(runtime, platform_architecture())
+    if found.version != tuple(int(part) for part in runtime.removeprefix("python").split(".")):
+        pytest.skip(f"no {runtime} interpreter on this machine (PATH, pyenv, uv): install one to run this case on it")
+    return found.path
+
+
+@pytest.mark.parametrize("runtime", OTHER_RUNTIMES)
+@pytest.mark.parametrize("name", list(CASES))
+def test_generated_module_runs_like_the_original_on_each_lambda_python(
+    name: str, runtime: str, seams: dict[str, Any], tmp_path: Path, installed: Callable[[str], str]
+) -> None:
+    case = CASES[name]
+    if _COMPILED.intersection(case.needs):
+        pytest.skip(f"{case.needs} is installed here for this Python only (tests/test_packaging_fidelity.py installs it per runtime)")
+    python = _lambda_python(runtime)
+    fn = case.load()
+    module = _generate(fn, seams)
+    expected = as_json(_call(case, fn))
+    extra = [str(FAKE_BOTO3) if need == "boto3" else installed(need) for need in case.needs]
+    package = write_package(package_files(module), tmp_path / "package")
+    assert run_in_lambda(package, case.event(), extra_paths=extra, env=dict(case.env), python=python) == expected
 
 
 def test_module_layout(seams: dict[str, Any]) -> None:

@@ -5,7 +5,7 @@ import os
 import threading
 from os.path import *  # noqa: F403
 
-from corpus import infra_helpers
+from corpus import infra_helpers, infra_helpers_cdktn
 from corpus._infra import FakeUserPool, UserPool
 
 pool = FakeUserPool("pool")
@@ -150,3 +150,7 @@ def make_environment_closure():
 
 def uses_infra_module_data(event, context):
     return infra_helpers.double
+
+
+def uses_cdktn_module(event, context):
+    return infra_helpers_cdktn.double(2)
