@@ -18,6 +18,8 @@ from .errors import CaptureError as CaptureError
 from .errors import ConfigurationError as ConfigurationError
 from .errors import DependencyError as DependencyError
 from .errors import ImportedPoolError as ImportedPoolError
+from .errors import LocalDeployError as LocalDeployError
+from .errors import LocalToolError as LocalToolError
 from .errors import NoLocalCodeError as NoLocalCodeError
 from .errors import PackagingError as PackagingError
 from .errors import RuntimeMismatchError as RuntimeMismatchError
@@ -84,6 +86,8 @@ __all__ = [
     "ImportedPoolError",
     "LambdaTrigger",
     "LambdaTriggers",
+    "LocalDeployError",
+    "LocalToolError",
     "NoLocalCodeError",
     "PackagingError",
     "ResourceServer",

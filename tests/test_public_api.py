@@ -22,6 +22,8 @@ def test_all_is_pinned() -> None:
             "ImportedPoolError",
             "LambdaTrigger",
             "LambdaTriggers",
+            "LocalDeployError",
+            "LocalToolError",
             "NoLocalCodeError",
             "PackagingError",
             "ResourceServer",
@@ -63,3 +65,22 @@ def test_lambda_triggers_type_has_one_key_per_trigger() -> None:
     keys = cdktf_userpool.LambdaTriggers.__optional_keys__
     assert sorted(keys) == sorted(spec.snake_name for spec in cdktf_userpool.TRIGGERS.values())
     assert not cdktf_userpool.LambdaTriggers.__required_keys__
+
+
+def test_local_api_is_pinned_and_cheap_to_import() -> None:
+    """``cdktf_userpool.local`` exports its names and loads neither moto nor boto3 on import."""
+    import subprocess
+    import sys
+
+    import cdktf_userpool.local as local
+
+    assert sorted(local.__all__) == [
+        "DeployedClient", "DeployedUserPool", "Deployment", "LocalAws", "LocalDeployError", "LocalToolError",
+        "PlannedChange",
+    ]
+    for name in local.__all__:
+        assert getattr(local, name).__doc__, name
+    assert local.LocalDeployError is cdktf_userpool.LocalDeployError
+    code = "import sys, cdktf_userpool.local; print(sorted(m for m in ('moto', 'boto3', 'flask') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert loaded.stdout.strip() == "[]"

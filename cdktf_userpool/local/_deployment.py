@@ -189,7 +189,8 @@ class Deployment:
         state = terraform.show()
         self.outputs: dict[str, Any] = {k: v.get("value") for k, v in ((state.get("values") or {}).get("outputs") or {}).items()}
         resources = list(state_resources(state))
-        self.addresses: tuple[str, ...] = tuple(sorted(r["address"] for r in resources))
+        self._values = {r["address"]: dict(r.get("values") or {}) for r in resources}
+        self.addresses: tuple[str, ...] = tuple(sorted(self._values))
         self.user_pools: tuple[DeployedUserPool, ...] = self._pools(resources)
 
     def _pools(self, resources: list[dict[str, Any]]) -> tuple[DeployedUserPool, ...]:
@@ -234,6 +235,18 @@ class Deployment:
             f"name={name!r} does not pick one user pool of stack {self.stack!r}; its pools: {paths or 'none'}.",
             argument="name", value=name, choices=paths,
         )
+
+    def resource(self, address: str) -> dict[str, Any]:
+        """The attribute values Terraform recorded for ``address`` after apply (``terraform show -json``).
+
+        :raises ConfigurationError: if the state has no such address.
+        """
+        if address not in self._values:
+            raise ConfigurationError(
+                f"address={address!r} is not in the state of stack {self.stack!r}; see Deployment.addresses.",
+                argument="address", value=address,
+            )
+        return dict(self._values[address])
 
     def client(self, service: str) -> Any:
         """A boto3 client for ``service`` on the emulator, in the stack's region (see :meth:`LocalAws.client`)."""

@@ -1,0 +1,155 @@
+"""The example app's ``example`` stack, applied for real to the emulator: what it made, its code, drift, destroy.
+
+One deployment for the module (about a minute: the AWS provider creates packaged functions one at a
+time); the last test destroys it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cdktf_userpool import TRIGGERS
+from cdktf_userpool.local import Deployment, LocalAws
+from cdktf_userpool.local._cli import load_function
+from cdktf_userpool.testing import events
+
+from .conftest import ROOT, deploy
+
+PREPARE = f"{ROOT / 'examples' / 'prepare_local.py'}:prepare"
+_REF = re.compile(r"\$\{(aws_\w+\.[\w-]+)\.(\w+)\}")
+
+
+@pytest.fixture(scope="module")
+def example(aws: LocalAws, toolchain: Any, example_outdir: Path) -> Deployment:
+    return deploy(aws, example_outdir, "example", prepare=load_function(PREPARE))
+
+
+@pytest.fixture(scope="module")
+def doc(example_outdir: Path) -> dict[str, Any]:
+    return json.loads((example_outdir / "stacks" / "example" / "cdk.tf.json").read_text())
+
+
+def resolve(deployment: Deployment, value: Any) -> Any:
+    """A synthesized value with its ``${type.name.attr}`` references replaced by the applied values."""
+    if not isinstance(value, str):
+        return value
+    return _REF.sub(lambda found: str(deployment.resource(found.group(1))[found.group(2)]), value)
+
+
+def test_apply_made_every_resource_of_the_stack(example: Deployment, doc: dict[str, Any]) -> None:
+    declared = {f"{t}.{n}" for t, blocks in doc["resource"].items() for n in blocks}
+    declared |= {f"data.{t}.{n}" for t, blocks in doc["data"].items() for n in blocks}
+    assert declared <= set(example.addresses)
+    assert len(declared) >= 45
+    assert example.timings["apply"] > 0 and example.timings["init"] > 0
+
+
+def test_the_pool_in_the_emulator_has_the_declared_triggers(example: Deployment, doc: dict[str, Any]) -> None:
+    (pool_block,) = doc["resource"]["aws_cognito_user_pool"].values()
+    (config,) = pool_block["lambda_config"] if isinstance(pool_block["lambda_config"], list) else [pool_block["lambda_config"]]
+    by_key = {spec.config_key: spec.api_name for spec in TRIGGERS.values()}
+    expected = {}
+    for key, value in config.items():
+        if key == "kms_key_id":
+            continue
+        arn = value["lambda_arn"] if isinstance(value, dict) else value
+        expected[by_key[key]] = resolve(example, arn)
+    pool = example.user_pool("Pool")
+    assert pool.managed and pool.path == "example/Pool"
+    assert dict(pool.triggers) == expected
+    assert len(expected) == 7
+    described = example.client("cognito-idp").describe_user_pool(UserPoolId=pool.id)["UserPool"]
+    assert described["LambdaConfig"]["PreTokenGenerationConfig"]["LambdaVersion"] == "V2_0"
+    assert described["LambdaConfig"]["KMSKeyID"] == resolve(example, config["kms_key_id"])
+    assert described["UserPoolTier"] == "ESSENTIALS" and described["DeletionProtection"] == "ACTIVE"
+
+
+def test_each_trigger_may_be_invoked_by_this_pool_only(example: Deployment, doc: dict[str, Any]) -> None:
+    pool = example.user_pool("Pool")
+    functions = example.client("lambda")
+    for block in doc["resource"]["aws_lambda_permission"].values():
+        policy = json.loads(
+            functions.get_policy(FunctionName=resolve(example, block["function_name"]), **(
+                {"Qualifier": block["qualifier"]} if "qualifier" in block else {}))["Policy"]
+        )
+        (statement,) = [s for s in policy["Statement"] if s["Sid"] == block["statement_id"]]
+        assert statement["Principal"] == {"Service": "cognito-idp.amazonaws.com"}
+        assert statement["Action"] == "lambda:InvokeFunction"
+        assert statement["Condition"]["ArnLike"]["AWS:SourceArn"] == pool.arn
+    assert len(doc["resource"]["aws_lambda_permission"]) == 7
+
+
+def test_the_web_client_is_as_declared(example: Deployment, doc: dict[str, Any]) -> None:
+    (declared,) = doc["resource"]["aws_cognito_user_pool_client"].values()
+    pool = example.user_pool("Pool")
+    client = pool.client()
+    assert client.secret is None  # a public client
+    found = example.client("cognito-idp").describe_user_pool_client(UserPoolId=pool.id, ClientId=client.id)["UserPoolClient"]
+    assert found["AllowedOAuthFlows"] == declared["allowed_oauth_flows"] == ["code"]
+    assert sorted(found["CallbackURLs"]) == sorted(declared["callback_urls"])
+    assert found["LogoutURLs"] == declared["logout_urls"]
+    assert sorted(found["AllowedOAuthScopes"]) == sorted(resolve(example, s) for s in declared["allowed_oauth_scopes"])
+    assert "https://api.example.com/read" in found["AllowedOAuthScopes"]
+
+
+def test_groups_and_identity_pool_roles(example: Deployment) -> None:
+    pool = example.user_pool("Pool")
+    idp = example.client("cognito-idp")
+    groups = {g["GroupName"]: g for g in idp.list_groups(UserPoolId=pool.id)["Groups"]}
+    assert sorted(groups) == ["admins", "members"]
+    assert groups["admins"]["Precedence"] == 1 and groups["admins"]["RoleArn"].endswith(":role/example-Pool-IdentityPool-AdminsRole")
+    identity = example.client("cognito-identity")
+    (identity_pool,) = identity.list_identity_pools(MaxResults=10)["IdentityPools"]
+    roles = identity.get_identity_pool_roles(IdentityPoolId=identity_pool["IdentityPoolId"])
+    assert roles["Roles"]["authenticated"].endswith(":role/example-Pool-IdentityPool-AuthenticatedRole")
+    (mapping,) = roles["RoleMappings"].values()
+    assert mapping == {"Type": "Token", "AmbiguousRoleResolution": "AuthenticatedRole"}
+
+
+def _invoke(example: Deployment, function: str, event: Any) -> tuple[dict[str, Any], Any]:
+    answer = example.client("lambda").invoke(FunctionName=function, Payload=json.dumps(event).encode())
+    return answer, json.loads(answer["Payload"].read())
+
+
+def test_the_deployed_pre_sign_up_code_runs(example: Deployment) -> None:
+    pool = example.user_pool("Pool")
+    function = pool.triggers["PreSignUp"]
+    event = events.PreSignUp_SignUp(user_attributes={"email": "ada@example.com"}, user_pool_id=pool.id, region=example.region)
+    answer, result = _invoke(example, function, event)
+    assert "FunctionError" not in answer, result
+    assert result["response"]["autoConfirmUser"] is True
+    refused = events.PreSignUp_SignUp(user_attributes={"email": "eve@elsewhere.net"}, user_pool_id=pool.id, region=example.region)
+    answer, result = _invoke(example, function, refused)
+    assert answer["FunctionError"] == "Unhandled"
+    assert result["errorMessage"] == "sign-up is limited to example.com, example.org"
+
+
+def test_post_confirmation_adds_the_user_to_members_with_its_grant(example: Deployment) -> None:
+    pool = example.user_pool("Pool")
+    idp = example.client("cognito-idp")
+    user = idp.admin_create_user(UserPoolId=pool.id, Username="grace@example.com", MessageAction="SUPPRESS")["User"]
+    event = events.PostConfirmation_ConfirmSignUp(user_name=user["Username"], user_pool_id=pool.id, region=example.region)
+    answer, result = _invoke(example, pool.triggers["PostConfirmation"], event)
+    assert "FunctionError" not in answer, result
+    groups = idp.admin_list_groups_for_user(UserPoolId=pool.id, Username=user["Username"])["Groups"]
+    assert [g["GroupName"] for g in groups] == ["members"]
+
+
+def test_second_plan_is_empty(example: Deployment) -> None:
+    assert example.plan() == []
+    assert example.timings["plan"] > 0
+
+
+def test_destroy_leaves_nothing(example: Deployment) -> None:
+    pool = example.user_pool("Pool")
+    example.destroy()  # raises LocalDeployError naming anything left behind
+    assert example.destroyed
+    pools = example.client("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]
+    assert pool.id not in [p["Id"] for p in pools]
+    names = [f["FunctionName"] for f in example.client("lambda").list_functions()["Functions"]]
+    assert names == ["legacy-directory-migration"]  # prepare's, not the stack's
