@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke local
+.PHONY: synth test install clean bench bench-invoke bench-backends local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -70,6 +70,10 @@ clean:
 ## Benchmark synth time against hand-written equivalents; writes docs/performance.md (not run by CI).
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## Compare the two framework backends (needs both virtualenvs: make test and make test BACKEND=cdktn).
+bench-backends: $(STAMP)
+	$(PY) bench/backends.py
 
 ## Measure cold and warm testing.invoke latency; updates its section of docs/performance.md.
 bench-invoke: $(STAMP)

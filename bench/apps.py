@@ -14,18 +14,18 @@ import json
 import zipfile
 from pathlib import Path
 
-from cdktf import App, AssetType, Fn, LocalBackend, TerraformAsset, TerraformStack
-from cdktf_cdktf_provider_aws.cloudwatch_log_group import CloudwatchLogGroup
-from cdktf_cdktf_provider_aws.cognito_user_pool import CognitoUserPool
-from cdktf_cdktf_provider_aws.data_aws_caller_identity import DataAwsCallerIdentity
-from cdktf_cdktf_provider_aws.data_aws_partition import DataAwsPartition
-from cdktf_cdktf_provider_aws.data_aws_region import DataAwsRegion
-from cdktf_cdktf_provider_aws.iam_role import IamRole
-from cdktf_cdktf_provider_aws.iam_role_policy import IamRolePolicy
-from cdktf_cdktf_provider_aws.kms_key import KmsKey
-from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
-from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
-from cdktf_cdktf_provider_aws.provider import AwsProvider
+from tests._framework import App, AssetType, Fn, LocalBackend, TerraformAsset, TerraformStack
+from tests._framework import CloudwatchLogGroup
+from tests._framework import CognitoUserPool
+from tests._framework import DataAwsCallerIdentity
+from tests._framework import DataAwsPartition
+from tests._framework import DataAwsRegion
+from tests._framework import IamRole
+from tests._framework import IamRolePolicy
+from tests._framework import KmsKey
+from tests._framework import LambdaFunction
+from tests._framework import LambdaPermission
+from tests._framework import AwsProvider
 
 import handlers
 from cdktf_userpool import TRIGGERS, Function, UserPool
@@ -66,9 +66,9 @@ def handwritten_app(outdir: str, pools: int = 1) -> App:
     """The same resources as ``library_app``, written with provider classes and a hand-made zip."""
     app, stack = _stack(outdir)
     archive, code_hash = _hand_made_zip(Path(outdir).parent)
-    account = DataAwsCallerIdentity(stack, "Account").account_id
-    partition = DataAwsPartition(stack, "Partition").partition
-    region = DataAwsRegion(stack, "Region").region
+    account = DataAwsCallerIdentity(stack, "UserPoolAccount").account_id
+    partition = DataAwsPartition(stack, "UserPoolPartition").partition
+    region = DataAwsRegion(stack, "UserPoolRegion").id
     trust = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
     for p in range(pools):
         key_policy = {

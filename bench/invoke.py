@@ -54,9 +54,13 @@ def measure(repeats: int) -> dict[str, Any]:
     if not os.environ.get("CDKTF_USERPOOL_CACHE_DIR"):  # packages, workers' bytecode: cold, and not the user's
         own_cache = os.environ["CDKTF_USERPOOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="cdktf-userpool-bench-invoke-")
     warnings.simplefilter("ignore")  # the example's arm64 functions run on this machine's architecture
-    sys.path[:0] = [str(ROOT), str(ROOT / "examples")]
-    import app as example
-    from cdktf import Testing
+    sys.path.insert(0, str(ROOT))
+    from tests._framework import import_app
+
+    example = import_app(ROOT / "examples" / "app.py", Path(tempfile.mkdtemp(prefix="cdktf-userpool-bench-app-")))
+    from cdktf_userpool._cdk import core
+
+    Testing = core().Testing
 
     from cdktf_userpool._runner import run_package, shutdown_workers
     from cdktf_userpool.testing import events, invoke, invoke_detailed

@@ -12,14 +12,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cdktf import App, AssetType, LocalBackend, TerraformAsset, TerraformStack
-from cdktf_cdktf_provider_aws.provider import AwsProvider
+from tests._framework import PROVIDER_PACKAGE, App, AssetType, LocalBackend, TerraformAsset, TerraformStack
+from tests._framework import AwsProvider
 
 
 def _provider_class(rtype: str, data: bool) -> type:
     module = ("data_" + rtype) if data else rtype.removeprefix("aws_")
     name = "".join(part.capitalize() for part in module.split("_"))
-    return getattr(importlib.import_module(f"cdktf_cdktf_provider_aws.{module}"), name)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(f"{PROVIDER_PACKAGE}.{module}"), name)  # type: ignore[no-any-return]
 
 
 def _camel(key: str) -> str:

@@ -45,7 +45,7 @@ def packaging_seconds(repeats: int) -> tuple[float, list[int]]:
     """Median seconds to generate, zip and hash the twelve handlers; and their archive sizes."""
     sys.path.insert(0, str(HERE))
     import handlers
-    from cdktf import Token
+    from cdktf_userpool._cdk import Token
 
     from cdktf_userpool import TRIGGERS
     from cdktf_userpool._packaging.archive import build_zip, content_hash, package_files

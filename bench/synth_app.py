@@ -21,6 +21,7 @@ from pathlib import Path
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests._framework: the backend's classes
 
 
 def node_peak_kb() -> int:
@@ -67,10 +68,12 @@ def build(kind: str, arg: str, outdir: str) -> object:
     for name in ("generate_module", "package_files", "build_zip", "content_hash", "install", "write_atomically"):
         _timed(function, name)
     if kind == "example":
-        from cdktf import App
+        import tempfile
 
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
-        import app as example
+        from tests._framework import App, import_app
+
+        root = Path(__file__).resolve().parent.parent
+        example = import_app(root / "examples" / "app.py", Path(tempfile.mkdtemp(prefix="bench-example-")))
 
         application = App(outdir=outdir)
         example.AuthStack(application, "example")
@@ -83,7 +86,11 @@ def build(kind: str, arg: str, outdir: str) -> object:
 def main() -> None:
     kind, arg, outdir = sys.argv[1], sys.argv[2], sys.argv[3]
     start = time.perf_counter()
-    import cdktf_cdktf_provider_aws.cognito_user_pool  # noqa: F401
+    import importlib
+
+    from tests._framework import PROVIDER_PACKAGE
+
+    importlib.import_module(f"{PROVIDER_PACKAGE}.cognito_user_pool")
 
     imported = time.perf_counter()
     app = build(kind, arg, outdir)
