@@ -83,7 +83,11 @@ if TYPE_CHECKING:
         from cdktn_provider_aws.lambda_alias import LambdaAlias as LambdaAlias
         from cdktn_provider_aws.lambda_function import LambdaFunction as LambdaFunction
         from cdktn_provider_aws.lambda_invocation import LambdaInvocation as LambdaInvocation
+        from cdktn_provider_aws.lambda_layer_version import LambdaLayerVersion as LambdaLayerVersion
         from cdktn_provider_aws.lambda_permission import LambdaPermission as LambdaPermission
+        from cdktn_provider_aws.lambda_provisioned_concurrency_config import (
+            LambdaProvisionedConcurrencyConfig as LambdaProvisionedConcurrencyConfig,
+        )
         from cdktn_provider_aws.provider import AwsProvider as AwsProvider
     else:
         from cdktf import (
@@ -140,7 +144,11 @@ if TYPE_CHECKING:
         from cdktf_cdktf_provider_aws.lambda_alias import LambdaAlias as LambdaAlias
         from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction as LambdaFunction
         from cdktf_cdktf_provider_aws.lambda_invocation import LambdaInvocation as LambdaInvocation
+        from cdktf_cdktf_provider_aws.lambda_layer_version import LambdaLayerVersion as LambdaLayerVersion
         from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission as LambdaPermission
+        from cdktf_cdktf_provider_aws.lambda_provisioned_concurrency_config import (
+            LambdaProvisionedConcurrencyConfig as LambdaProvisionedConcurrencyConfig,
+        )
         from cdktf_cdktf_provider_aws.provider import AwsProvider as AwsProvider
 
 __all__ = ["BACKENDS", "BACKEND_ENV", "CDKTN_TYPES", "Backend", "aws", "backend", "check_backend", "core", "foreign_backend"]
@@ -196,7 +204,9 @@ _PROVIDER_CLASSES = {
     "LambdaAlias": "lambda_alias",
     "LambdaFunction": "lambda_function",
     "LambdaInvocation": "lambda_invocation",
+    "LambdaLayerVersion": "lambda_layer_version",
     "LambdaPermission": "lambda_permission",
+    "LambdaProvisionedConcurrencyConfig": "lambda_provisioned_concurrency_config",
 }
 _CORE_NAMES = frozenset(
     {
@@ -303,15 +313,15 @@ def foreign_backend(value: object) -> str | None:
     return None
 
 
-def check_backend(value: object, *, argument: str, where: str) -> None:
+def check_backend(value: object, *, argument: str, where: str, root: bool = True) -> None:
     """Refuse a construct built with the other backend, before jsii fails on it deep in JavaScript.
 
-    The scope's app (its root) is checked as well: a plain ``Construct`` inside a foreign app is foreign.
-
+    :param root: also check the app the construct belongs to (a plain ``Construct`` inside a
+        foreign app is foreign; one jsii call). Default: ``True``; ``False`` checks the object's class only.
     :raises BackendMismatchError: naming both backends and the fix.
     """
     foreign = foreign_backend(value)
-    if foreign is None:
+    if foreign is None and root:
         node = getattr(value, "node", None)
         root = getattr(node, "root", None) if node is not None else None
         foreign = foreign_backend(root) if root is not None else None

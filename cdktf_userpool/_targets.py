@@ -37,7 +37,8 @@ class TriggerTarget:
     """A trigger function, reduced to what the pool's configuration needs.
 
     :ivar given: what the user passed.
-    :ivar arn: the ARN that goes into ``lambda_config`` (qualified when a qualifier was given).
+    :ivar arn: the ARN that goes into ``lambda_config`` (qualified when a qualifier was given, or when a
+        ``Function`` has an alias for provisioned concurrency or SnapStart).
     :ivar function_name: the function name or unqualified ARN for ``aws_lambda_permission``.
     :ivar qualifier: the alias or version for ``aws_lambda_permission``, or ``None``.
     :ivar kind: what the function is, for messages (``"Function"``, ``"LambdaFunction"``, ``"ARN"``...).
@@ -95,9 +96,14 @@ def resolve_target(value: Any, *, argument: str, where: str, make_function: Call
     :raises ArgumentTypeError: if ``value`` is none of the accepted forms.
     :raises ConfigurationError: if an ARN string is not a Lambda function ARN.
     """
-    check_backend(value, argument=argument, where=repr(where))
+    check_backend(value, argument=argument, where=repr(where), root=False)  # a provider resource of the other backend
     if isinstance(value, Function):
-        return TriggerTarget(value, value.arn, value.function_name, None, "Function", _grant_to_function(value), value)
+        # a cold-start option's alias is what Cognito must invoke: lambda_config and the permission name it
+        # (by reference, so that Terraform creates the permission after the alias)
+        qualifier = value.alias.name if value.alias is not None else None
+        return TriggerTarget(
+            value, value.qualified_arn, value.function_name, qualifier, "Function", _grant_to_function(value), value
+        )
     if isinstance(value, ImportedFunction):
         return TriggerTarget(value, value.arn, value.function_name, value.qualifier, "function", _cannot_grant)
     if isinstance(value, LambdaFunction):

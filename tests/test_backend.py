@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -98,3 +99,14 @@ def test_both_backends_write_the_same_terraform(tmp_path: Path) -> None:
     assert providers["cdktf"] == {"source": "aws", "version": "6.25.0"}
     assert providers["cdktn"] == {"source": "hashicorp/aws", "version": "6.69.1"}
     assert _normalized(mine) == _normalized(theirs)
+
+
+def test_a_provider_function_of_the_other_backend_is_refused_as_a_trigger() -> None:
+    from tests._synth import new_stack
+
+    provider = "cdktf_cdktf_provider_aws" if OTHER == "cdktf" else "cdktn_provider_aws"
+    # stands in for the other bindings' LambdaFunction: only its class's module is read
+    foreign = type("LambdaFunction", (), {"__module__": f"{provider}.lambda_function"})
+    pool = UserPool(new_stack("mixed-target"), "Pool")
+    with pytest.raises(BackendMismatchError, match=f"got on_pre_sign_up\(\)=.* built with {OTHER}, but cdktf_userpool is running on {BACKEND}"):
+        pool.on_pre_sign_up(foreign())
