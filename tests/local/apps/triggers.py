@@ -1,0 +1,229 @@
+"""A stack for the local pool's flow tests: all twelve triggers, on pools built for the purpose.
+
+- ``Flows``: email as username, codes by email, ten triggers (pre token generation ``V2_0``), a
+  public client allowing every flow and a confidential one; post confirmation adds the user to
+  ``members`` (with its grant).
+- ``Classic``: pre sign-up and pre token generation ``V1_0``.
+- ``Senders``: the custom email and SMS senders (with the pool's KMS key) and pre token ``V3_0``.
+
+The functions misbehave on request, as the tests need: an email whose local part contains a
+keyword (``presignup-raise``, ``presignup-junk``, ``presignup-slow``, ``postconfirm-raise``,
+``preauth-raise``, ``postauth-raise``, ``msg-nocode``...) makes the matching trigger raise, answer
+something that is not the event, sleep past its timeout, or break Cognito's rules.
+"""
+
+from __future__ import annotations
+
+from cdktf import App, TerraformOutput, TerraformStack
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from constructs import Construct
+
+from cdktf_userpool import Function, LambdaTrigger, UserPool
+
+REGION = "eu-west-1"
+GROUP = "members"
+LEGACY_PASSWORD = "Legacy-Pass-1"
+ALL_FLOWS = [
+    "ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH",
+    "ALLOW_REFRESH_TOKEN_AUTH",
+]  # fmt: skip
+
+
+def _mode(event):
+    attributes = event["request"].get("userAttributes") or {}
+    return (attributes.get("email") or event.get("userName") or "").split("@")[0]
+
+
+def pre_sign_up(event, context):
+    """Auto-confirms ``auto...`` addresses; raises, answers junk or hangs on request."""
+    import time
+
+    mode = _mode(event)
+    if "presignup-raise" in mode:
+        raise ValueError(f"no sign-ups for {mode}")
+    if "presignup-junk" in mode:
+        return "not an event"
+    if "presignup-slow" in mode:
+        time.sleep(30)
+    if mode.startswith("auto"):
+        event["response"]["autoConfirmUser"] = True
+        event["response"]["autoVerifyEmail"] = True
+    return event
+
+
+def post_confirmation(event, context):
+    """Adds the user to ``members`` (needs cognito-idp:AdminAddUserToGroup); raises on request."""
+    import boto3
+
+    boto3.client("cognito-idp").admin_add_user_to_group(
+        UserPoolId=event["userPoolId"], Username=event["userName"], GroupName=GROUP
+    )
+    if "postconfirm-raise" in _mode(event):
+        raise RuntimeError("welcome mail failed")
+    return event
+
+
+def pre_authentication(event, context):
+    if "preauth-raise" in _mode(event):
+        raise PermissionError("sign-in blocked")
+    return event
+
+
+def post_authentication(event, context):
+    if "postauth-raise" in _mode(event):
+        raise RuntimeError("audit log unavailable")
+    return event
+
+
+def add_claims_v2(event, context):
+    """Pre token generation V2_0: claims in both tokens, a scope, and an attempt at reserved claims."""
+    event["response"]["claimsAndScopeOverrideDetails"] = {
+        "idTokenGeneration": {
+            "claimsToAddOrOverride": {"tenant": "acme", "sub": "forged", "flags": ["a", "b"]},
+            "claimsToSuppress": ["email_verified"],
+        },
+        "accessTokenGeneration": {
+            "claimsToAddOrOverride": {"tenant": "acme", "token_use": "id"},
+            "scopesToAdd": ["api/read"],
+        },
+        "groupOverrideDetails": event["request"]["groupConfiguration"],
+    }
+    return event
+
+
+def add_claims_v1(event, context):
+    """Pre token generation V1_0: the ID token only; groups replaced."""
+    event["response"]["claimsOverrideDetails"] = {
+        "claimsToAddOrOverride": {"tenant": "classic", "iss": "forged"},
+        "claimsToSuppress": ["email"],
+        "groupOverrideDetails": {"groupsToOverride": ["vip"], "iamRolesToOverride": [], "preferredRole": None},
+    }
+    return event
+
+
+def add_claims_v3(event, context):
+    """Pre token generation V3_0: also machine-to-machine tokens."""
+    event["response"]["claimsAndScopeOverrideDetails"] = {
+        "accessTokenGeneration": {"claimsToAddOrOverride": {"caller": event["triggerSource"]}},
+    }
+    return event
+
+
+def migrate_user(event, context):
+    """Knows ``legacy-...`` users: with their old password at sign-in, without one for a reset."""
+    name = event["userName"]
+    if not name.startswith("legacy-"):
+        return event
+    if event["triggerSource"] == "UserMigration_Authentication" and event["request"]["password"] != LEGACY_PASSWORD:
+        raise ValueError("bad password")
+    event["response"]["userAttributes"] = {"email": name, "email_verified": "true", "locale": "en-GB"}
+    event["response"]["finalUserStatus"] = "CONFIRMED"
+    event["response"]["messageAction"] = "SUPPRESS"
+    return event
+
+
+def define_challenge(event, context):
+    """Custom auth: one question; tokens after a right answer, failure after three wrong ones."""
+    session = event["request"]["session"]
+    if session and session[-1]["challengeName"] == "CUSTOM_CHALLENGE" and session[-1]["challengeResult"]:
+        event["response"].update(issueTokens=True, failAuthentication=False)
+    elif len(session) >= 3:
+        event["response"].update(issueTokens=False, failAuthentication=True)
+    else:
+        event["response"].update(challengeName="CUSTOM_CHALLENGE", issueTokens=False, failAuthentication=False)
+    return event
+
+
+def create_challenge(event, context):
+    round_number = len(event["request"]["session"]) + 1
+    event["response"]["publicChallengeParameters"] = {"question": "2 + 2 = ?", "round": str(round_number)}
+    event["response"]["privateChallengeParameters"] = {"answer": "4"}
+    event["response"]["challengeMetadata"] = f"ROUND-{round_number}"
+    return event
+
+
+def verify_challenge(event, context):
+    expected = event["request"]["privateChallengeParameters"]["answer"]
+    event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == expected
+    return event
+
+
+def custom_message(event, context):
+    """Branded messages; one without the code on request (Cognito refuses it)."""
+    code = event["request"]["codeParameter"]
+    source = event["triggerSource"]
+    if "msg-nocode" in _mode(event):
+        event["response"]["emailMessage"] = "Welcome, but no code here."
+        return event
+    if source == "CustomMessage_AdminCreateUser":
+        event["response"]["emailSubject"] = "Your new account"
+        event["response"]["emailMessage"] = f"User {event['request']['usernameParameter']}, password {code}."
+    else:
+        event["response"]["emailSubject"] = f"Code for {source.split('_', 1)[1]}"
+        event["response"]["emailMessage"] = f"Your code is {code}."
+    return event
+
+
+def send_code(event, context):
+    """Custom sender: decrypts the code with the Encryption SDK and the pool's key, then prints it."""
+    import base64
+    import os
+
+    import aws_encryption_sdk
+    from aws_encryption_sdk.identifiers import CommitmentPolicy
+
+    client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT)
+    provider = aws_encryption_sdk.StrictAwsKmsMasterKeyProvider(key_ids=[os.environ["KEY_ARN"]])
+    plaintext, _ = client.decrypt(source=base64.b64decode(event["request"]["code"]), key_provider=provider)
+    attributes = event["request"]["userAttributes"]
+    print(f"DELIVERED {event['triggerSource']} {plaintext.decode()} TO {attributes.get('email') or attributes.get('phone_number')}")
+
+
+class Triggers(TerraformStack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region=REGION)
+        flows = UserPool(
+            self, "Flows", username_attributes=["email"], auto_verified_attributes=["email"],
+            user_pool_tier="ESSENTIALS",
+            lambda_triggers={
+                "pre_sign_up": Function(self, "PreSignUp", pre_sign_up, timeout=2),
+                "pre_authentication": pre_authentication,
+                "post_authentication": post_authentication,
+                "pre_token_generation": LambdaTrigger(add_claims_v2, lambda_version="V2_0"),
+                "user_migration": migrate_user,
+                "define_auth_challenge": define_challenge,
+                "create_auth_challenge": create_challenge,
+                "verify_auth_challenge_response": verify_challenge,
+                "custom_message": custom_message,
+            },
+        )
+        flows.add_group(GROUP)
+        members = Function(self, "PostConfirmation", post_confirmation)
+        flows.on("postConfirmation", members)
+        flows.grant(members, "AdminAddUserToGroup")
+        app = flows.add_client("App", explicit_auth_flows=ALL_FLOWS, prevent_user_existence_errors="LEGACY")
+        server = flows.add_client("Server", generate_secret=True, explicit_auth_flows=ALL_FLOWS)
+        TerraformOutput(self, "FlowsPoolId", value=flows.user_pool_id)
+        TerraformOutput(self, "FlowsClientId", value=app.client_id)
+        TerraformOutput(self, "ServerClientId", value=server.client_id)
+
+        classic = UserPool(
+            self, "Classic", username_attributes=["email"], auto_verified_attributes=["email"],
+            lambda_triggers={"pre_sign_up": pre_sign_up,
+                             "pre_token_generation": LambdaTrigger(add_claims_v1, lambda_version="V1_0")},
+        )
+        classic.add_group("staff")
+        classic_client = classic.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        TerraformOutput(self, "ClassicPoolId", value=classic.user_pool_id)
+        TerraformOutput(self, "ClassicClientId", value=classic_client.client_id)
+
+
+def main() -> None:
+    app = App()
+    Triggers(app, "triggers")
+    app.synth()
+
+
+if __name__ == "__main__":
+    main()

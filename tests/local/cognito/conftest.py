@@ -1,0 +1,92 @@
+"""Fixtures of the local pool's flow tests: one emulator and one deployment of ``apps/triggers.py``
+for the whole folder (the apply creates about fifteen packaged functions), skipping with the reason
+when moto, terraform or the AWS provider is missing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import REGION, ROOT, deploy, require_moto
+
+APP = Path(__file__).resolve().parents[1] / "apps" / "triggers.py"
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A deployed pool of the stack: its ID and app client IDs."""
+
+    id: str
+    client_id: str
+    server_client_id: str | None = None
+    server_secret: str | None = None
+
+
+@pytest.fixture(scope="package")
+def cognito_aws(toolchain: Any) -> Iterator[Any]:
+    """An emulator (IAM enforced) for every flow test."""
+    from cdktf_userpool.local import LocalAws
+
+    with LocalAws(region=REGION) as emulator:
+        yield emulator
+
+
+@pytest.fixture(scope="package")
+def triggers_outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/local/apps/triggers.py synthesized on the suite's backend."""
+    require_moto()
+    sys.path.insert(0, str(ROOT))
+    from tests._framework import for_backend
+
+    workdir = tmp_path_factory.mktemp("triggers-app")
+    app = for_backend(APP, workdir / "build")
+    outdir = workdir / "cdktf.out"
+    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(APP.parent)])}
+    done = subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return outdir
+
+
+@pytest.fixture(scope="package")
+def triggers_stack(cognito_aws: Any, triggers_outdir: Path) -> Any:
+    return deploy(cognito_aws, triggers_outdir, "triggers", timeout=600)
+
+
+@pytest.fixture(scope="package")
+def flows(triggers_stack: Any) -> Pool:
+    out = triggers_stack.outputs
+    server = triggers_stack.user_pool("Flows").client("Server")
+    return Pool(out["FlowsPoolId"], out["FlowsClientId"], server.id, server.secret)
+
+
+@pytest.fixture(scope="package")
+def classic(triggers_stack: Any) -> Pool:
+    out = triggers_stack.outputs
+    return Pool(out["ClassicPoolId"], out["ClassicClientId"])
+
+
+@pytest.fixture(scope="package")
+def idp(cognito_aws: Any) -> Any:
+    """A cognito-idp client as the administrator, in the stack's region."""
+    return cognito_aws.client("cognito-idp", region=REGION)
+
+
+@pytest.fixture(scope="package")
+def public_idp(cognito_aws: Any) -> Any:
+    """A cognito-idp client that signs nothing, as an app in a browser or phone calls Cognito."""
+    import boto3
+    from botocore import UNSIGNED
+    from botocore.config import Config
+
+    return boto3.session.Session().client(
+        "cognito-idp", endpoint_url=cognito_aws.endpoint_url, region_name=REGION,
+        config=Config(signature_version=UNSIGNED, retries={"max_attempts": 1}, read_timeout=60),
+    )

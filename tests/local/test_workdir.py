@@ -1,0 +1,111 @@
+"""The working copy and the override, and finding providers: pure functions, no terraform or moto needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cdktf_userpool import LocalDeployError
+from cdktf_userpool.local._toolchain import AWS_PROVIDER, Toolchain, cli_config, find_toolchain, mirror_contents, platform_name
+from cdktf_userpool.local._workdir import (
+    ENDPOINTS,
+    OVERRIDE_FILE,
+    check_services,
+    override_document,
+    pinned_provider_version,
+    service_of,
+    stack_region,
+    write_working_copy,
+)
+
+DOC = {
+    "provider": {"aws": [{"region": "eu-west-1"}, {"alias": "edge", "region": "us-east-1", "profile": "prod"}]},
+    "terraform": {"required_providers": {"aws": {"source": "aws", "version": "6.25.0"}}, "backend": {"s3": {"bucket": "state"}}},
+    "resource": {"aws_cognito_user_pool": {"Pool": {}}, "aws_lambda_function": {"Fn": {}}},
+    "data": {"aws_region": {"Here": {}}, "aws_caller_identity": {"Me": {}}},
+}
+
+
+def override(version: str | None = "5.100.0") -> dict:
+    return override_document(DOC, endpoint_url="http://127.0.0.1:1234", access_key_id="AKIA1", secret_access_key="s",
+                             region="eu-west-1", provider_version=version)
+
+
+def test_every_provider_block_points_at_the_emulator_with_fake_credentials() -> None:
+    default, edge = override()["provider"]["aws"]
+    assert "alias" not in default and edge["alias"] == "edge"
+    for block in (default, edge):
+        assert block["endpoints"] == [{name: "http://127.0.0.1:1234" for name in ENDPOINTS}]
+        assert (block["access_key"], block["secret_key"], block["profile"]) == ("AKIA1", "s", None)
+        assert block["skip_credentials_validation"] and block["skip_metadata_api_check"]
+        assert block["max_retries"] == 2 and block["s3_use_path_style"] is True
+    assert "region" not in default  # the stack's own region stays
+    assert {"cognitoidp", "cognitoidentity", "lambda", "iam", "sts", "kms", "logs", "s3"} <= set(ENDPOINTS)
+
+
+def test_local_backend_and_the_offline_provider_version() -> None:
+    terraform = override()["terraform"]
+    assert terraform["backend"] == {"local": {"path": "terraform.tfstate"}}
+    assert terraform["required_providers"] == {"aws": {"source": "hashicorp/aws", "version": "5.100.0"}}
+    assert "required_providers" not in override(None)["terraform"]  # the stack's pin kept
+
+
+def test_stack_facts() -> None:
+    assert stack_region(DOC, "us-west-2") == "eu-west-1"
+    assert stack_region({"provider": {"aws": [{"region": "${var.region}"}]}}, "us-west-2") == "us-west-2"
+    assert pinned_provider_version(DOC) == "6.25.0"
+    assert service_of("aws_cognito_identity_pool") == "cognitoidentity" and service_of("aws_cognito_user_pool") == "cognitoidp"
+    assert service_of("aws_iam_policy_document") is None
+    check_services(DOC, "app")
+    with pytest.raises(LocalDeployError, match="aws_vpc"):
+        check_services({"resource": {"aws_vpc": {"Main": {}}}}, "app")
+
+
+def test_the_working_copy_leaves_terraform_files_and_state_behind(tmp_path: Path) -> None:
+    stack = tmp_path / "stacks" / "app"
+    (stack / "assets" / "Fn").mkdir(parents=True)
+    (stack / "assets" / "Fn" / "package.zip").write_bytes(b"zip")
+    (stack / "cdk.tf.json").write_text(json.dumps(DOC))
+    for leftover in (".terraform/providers/x", "terraform.app.tfstate", "terraform.app.tfstate.backup", ".terraform.lock.hcl"):
+        (stack / leftover).parent.mkdir(parents=True, exist_ok=True)
+        (stack / leftover).write_text("real state")
+    copy = write_working_copy(stack, tmp_path / "work", override=override(), variables={"stage": "local"})
+    assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file()) == sorted([
+        "assets/Fn/package.zip", "cdk.tf.json", OVERRIDE_FILE, "zz_local.auto.tfvars.json"])
+    assert json.loads((copy / "zz_local.auto.tfvars.json").read_text()) == {"stage": "local"}
+    assert (stack / "terraform.app.tfstate").read_text() == "real state"  # the user's files untouched
+
+
+def fake_mirror(root: Path, *versions: str) -> Path:
+    for version in versions:
+        build = root / AWS_PROVIDER / version / platform_name()
+        build.mkdir(parents=True)
+        (build / f"terraform-provider-aws_v{version}_x5").write_text("")
+    (root / "registry.terraform.io" / "hashicorp" / "null" / "3.2.0" / "other_arch").mkdir(parents=True)
+    return root
+
+
+def test_mirror_contents_and_the_version_chosen(tmp_path: Path) -> None:
+    mirror = fake_mirror(tmp_path / "m", "5.100.0", "6.2.0", "5.9.0")
+    assert mirror_contents(mirror) == {AWS_PROVIDER: ("6.2.0", "5.100.0", "5.9.0")}
+    chain = Toolchain("terraform", "1.11.4", mirror, (AWS_PROVIDER,), ("6.2.0", "5.100.0"))
+    assert chain.provider_version("6.25.0") == "6.2.0"  # not offline: the newest there
+    assert chain.provider_version("5.100.0") is None  # the pinned one is there: keep the pin
+    assert Toolchain("terraform", "1.11.4", None, (), ()).provider_version("6.25.0") is None
+    config = cli_config(chain)
+    assert f'path    = "{mirror}"' in config and f'include = ["{AWS_PROVIDER}"]' in config
+    assert f'exclude = ["{AWS_PROVIDER}"]' in config
+
+
+def test_only_supported_provider_versions_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    if shutil.which("terraform") is None:
+        pytest.skip("terraform is not on the PATH")
+    old = fake_mirror(tmp_path / "old", "5.99.0", "7.0.0")
+    with pytest.raises(LocalDeployError, match="holds no hashicorp/aws provider from 5.100 to 6.x"):
+        find_toolchain(plugin_dir=old)
+    good = fake_mirror(tmp_path / "good", "5.100.0")
+    assert find_toolchain(plugin_dir=good).aws_versions == ("5.100.0",)
