@@ -323,8 +323,8 @@ def check_backend(value: object, *, argument: str, where: str, root: bool = True
     foreign = foreign_backend(value)
     if foreign is None and root:
         node = getattr(value, "node", None)
-        root = getattr(node, "root", None) if node is not None else None
-        foreign = foreign_backend(root) if root is not None else None
+        app = getattr(node, "root", None) if node is not None else None
+        foreign = foreign_backend(app) if app is not None else None
     if foreign is not None:
         active = backend().name
         raise BackendMismatchError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -73,9 +74,16 @@ def test_environment_is_read_at_run_time(fidelity_out: tuple[Path, dict[str, str
 
 
 def needs_jwt(event, context):  # noqa: ANN001, ANN201 - a trigger as users write them
-    import jwt  # PyJWT is not installed here
+    import cdktf_userpool_missing_jwt as jwt  # installed nowhere; PyJWT's "jwt" is installed for the local tests
 
     event["response"]["jwt"] = jwt.__name__
+    return event
+
+
+def needs_inflection(event, context):  # noqa: ANN001, ANN201
+    import inflection  # not installed here: requirements= brings it
+
+    event["response"]["name"] = inflection.camelize("user_name")
     return event
 
 
@@ -87,7 +95,9 @@ def stack() -> Any:
 def test_import_nothing_provides_is_refused_at_synth(stack: Any) -> None:
     from cdktf_userpool import Function
 
-    with pytest.raises(CaptureError, match=r"^Cannot ship module 'jwt', imported by needs_jwt at tests/test_packaging_fidelity.py:") as err:
+    with pytest.raises(
+        CaptureError, match=r"^Cannot ship module 'cdktf_userpool_missing_jwt', imported by needs_jwt at tests/test_packaging_fidelity.py:"
+    ) as err:
         Function(stack, "NeedsJwt", needs_jwt)
     assert "requirements=[...] of Function 'fidelity/NeedsJwt'" in err.value.reason
 
@@ -96,9 +106,13 @@ def test_import_nothing_provides_is_refused_at_synth(stack: Any) -> None:
 def test_import_brought_by_requirements_is_packaged(stack: Any) -> None:
     from cdktf_userpool import Function
 
-    function = Function(stack, "WithJwt", needs_jwt, requirements=["PyJWT==2.10.1"])
+    if importlib.util.find_spec("inflection") is not None:
+        pytest.skip("inflection is installed here, so this would not show a requirement bringing a missing module")
+    with pytest.raises(CaptureError, match="'inflection'"):
+        Function(stack, "WithoutInflection", needs_inflection)
+    function = Function(stack, "WithInflection", needs_inflection, requirements=["inflection==0.5.1"])
     with zipfile.ZipFile(function.archive_path) as archive:
-        assert "jwt/__init__.py" in archive.namelist()
+        assert "inflection/__init__.py" in archive.namelist()
 
 
 @pytest.mark.network
