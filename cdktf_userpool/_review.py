@@ -59,9 +59,27 @@ class _Stack:
 
     def function_of(self, target: object) -> tuple[str, dict[str, Any]] | None:
         ref = _ref(target)
+        if ref and ref[0] == "aws_lambda_alias" and ref[1] in self.of("aws_lambda_alias"):
+            ref = _ref(self.of("aws_lambda_alias")[ref[1]].get("function_name"))  # a Function's cold-start alias
         if ref and ref[0] == "aws_lambda_function" and ref[1] in self.of("aws_lambda_function"):
             return ref[1], self.of("aws_lambda_function")[ref[1]]
         return None
+
+    def alias_of(self, target: object) -> str | None:
+        """How a trigger reaches its function through an alias (name, provisioned concurrency, SnapStart), if it does."""
+        ref = _ref(target)
+        if not ref or ref[0] != "aws_lambda_alias" or ref[1] not in self.of("aws_lambda_alias"):
+            return None
+        alias = self.of("aws_lambda_alias")[ref[1]]
+        warm = [
+            f"provisioned concurrency {c.get('provisioned_concurrent_executions')}"
+            for c in self.of("aws_lambda_provisioned_concurrency_config").values()
+            if _ref(c.get("qualifier")) == ("aws_lambda_alias", ref[1], "name")
+        ]
+        found = self.function_of(target)
+        if found and found[1].get("snap_start"):
+            warm.append("SnapStart")
+        return f"alias {alias.get('name')}" + (f" ({', '.join(warm)})" if warm else "")
 
     def package(self, fn: Mapping[str, Any]) -> str:
         filename = fn.get("filename")
@@ -87,6 +105,8 @@ class _Stack:
         lines = [f"requirements ({len(pinned)}, pinned with their dependencies): {', '.join(pinned)}" if pinned else "requirements: none"]
         if facts.get("runtime_provided"):
             lines.append(f"left to the Lambda runtime: {', '.join(facts['runtime_provided'])}")
+        if facts.get("layer_provided"):
+            lines.append(f"left to the function's layers: {', '.join(facts['layer_provided'])}")
         if facts.get("include"):
             lines.append(f"included files ({len(facts['include'])}): {', '.join(facts['include'])}")
         return lines
@@ -223,7 +243,11 @@ def review(path: Path) -> tuple[list[str], list[str]]:
             fn_name = found[0] if found else None
             if found:
                 fn_name, fn = found
-                lines.append(f"  {docs_name}{version} -> {fn.get('function_name')} (aws_lambda_function.{fn_name})")
+                via = stack.alias_of(arn)
+                lines.append(
+                    f"  {docs_name}{version} -> {fn.get('function_name')} (aws_lambda_function.{fn_name})"
+                    + (f" through its {via}" if via else "")
+                )
                 lines.append(
                     f"    {fn.get('runtime')} {','.join(fn.get('architectures', ['x86_64']))}, timeout "
                     f"{fn.get('timeout', 3)} s, memory {fn.get('memory_size', 128)} MB, handler {fn.get('handler')}"

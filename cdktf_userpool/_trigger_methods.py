@@ -24,8 +24,25 @@ if TYPE_CHECKING:
     FunctionTarget = Union[ImportedFunction, LambdaFunction, LambdaAlias, DataAwsLambdaFunction, str]
     """The trigger function forms whose code the checker cannot see (``Function`` has overloads of its own)."""
 
+_DECORATE: Any = type("_Decorate", (), {"__repr__": lambda self: "<decorator form>"})()
+"""The default of ``fn``: called without a function, an ``on_<trigger>`` method returns a decorator."""
 T = TypeVar("T", bound="FunctionTarget")
 F = TypeVar("F")
+# the decorator form (``@pool.on_pre_sign_up()``) takes a Python handler of the trigger's event type
+_CreateAuthChallengeFn = TypeVar("_CreateAuthChallengeFn", bound="ev.CreateAuthChallengeHandler | ev.CreateAuthChallengeEventHandler")
+_CustomMessageFn = TypeVar("_CustomMessageFn", bound="ev.CustomMessageHandler | ev.CustomMessageEventHandler")
+_DefineAuthChallengeFn = TypeVar("_DefineAuthChallengeFn", bound="ev.DefineAuthChallengeHandler | ev.DefineAuthChallengeEventHandler")
+_PostAuthenticationFn = TypeVar("_PostAuthenticationFn", bound="ev.PostAuthenticationHandler | ev.PostAuthenticationEventHandler")
+_PostConfirmationFn = TypeVar("_PostConfirmationFn", bound="ev.PostConfirmationHandler | ev.PostConfirmationEventHandler")
+_PreAuthenticationFn = TypeVar("_PreAuthenticationFn", bound="ev.PreAuthenticationHandler | ev.PreAuthenticationEventHandler")
+_PreSignUpFn = TypeVar("_PreSignUpFn", bound="ev.PreSignUpHandler | ev.PreSignUpEventHandler")
+_UserMigrationFn = TypeVar("_UserMigrationFn", bound="ev.UserMigrationHandler | ev.UserMigrationEventHandler")
+_VerifyAuthChallengeResponseFn = TypeVar("_VerifyAuthChallengeResponseFn", bound="ev.VerifyAuthChallengeResponseHandler | ev.VerifyAuthChallengeResponseEventHandler")
+_CustomEmailSenderFn = TypeVar("_CustomEmailSenderFn", bound="ev.CustomEmailSenderHandler | ev.CustomEmailSenderEventHandler")
+_CustomSMSSenderFn = TypeVar("_CustomSMSSenderFn", bound="ev.CustomSMSSenderHandler | ev.CustomSMSSenderEventHandler")
+_PreTokenGenerationFn = TypeVar("_PreTokenGenerationFn", bound="ev.PreTokenGenerationHandler | ev.PreTokenGenerationEventHandler")
+_PreTokenGenerationV2Fn = TypeVar("_PreTokenGenerationV2Fn", bound="ev.PreTokenGenerationV2Handler | ev.PreTokenGenerationV2EventHandler")
+_PreTokenGenerationV3Fn = TypeVar("_PreTokenGenerationV3Fn", bound="ev.PreTokenGenerationV3Handler | ev.PreTokenGenerationV3EventHandler")
 
 
 class TriggerMethods:
@@ -39,6 +56,20 @@ class TriggerMethods:
 
         def _on(self, operation: UserPoolOperation | str, fn: Any, lambda_version: str | None) -> Any: ...
 
+        def _check_version(self, op: UserPoolOperation, lambda_version: str | None) -> str | None: ...
+
+    def _attach_or_decorate(self, op: UserPoolOperation, fn: Any, lambda_version: str | None, argument: str) -> Any:
+        """Attach ``fn``; without it, check what can be checked now and return a decorator that attaches."""
+        if fn is not _DECORATE:  # an explicit None is refused as not a function, like any other value
+            return self._attach(op, fn, lambda_version, argument=argument)
+        self._check_version(op, lambda_version)  # fail at the call, not at decoration
+
+        def decorator(function: F) -> F:
+            self._attach(op, function, lambda_version, argument=argument)
+            return function
+
+        return decorator
+
     @overload
     def on_create_auth_challenge(self, fn: ev.CreateAuthChallengeHandler) -> ev.CreateAuthChallengeHandler: ...
     @overload
@@ -47,15 +78,18 @@ class TriggerMethods:
     def on_create_auth_challenge(self, fn: Function[ev.CreateAuthChallengeEvent]) -> Function[ev.CreateAuthChallengeEvent]: ...
     @overload
     def on_create_auth_challenge(self, fn: T) -> T: ...
-    def on_create_auth_challenge(self, fn: Any) -> Any:
+    @overload
+    def on_create_auth_challenge(self) -> Callable[[_CreateAuthChallengeFn], _CreateAuthChallengeFn]: ...
+    def on_create_auth_challenge(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` to create a custom authentication challenge (custom auth flow).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_create_auth_challenge()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CREATE_AUTH_CHALLENGE, fn, None, argument="on_create_auth_challenge()")
+        return self._attach_or_decorate(UserPoolOperation.CREATE_AUTH_CHALLENGE, fn, None, "on_create_auth_challenge()")
 
     @overload
     def on_custom_message(self, fn: ev.CustomMessageHandler) -> ev.CustomMessageHandler: ...
@@ -65,15 +99,18 @@ class TriggerMethods:
     def on_custom_message(self, fn: Function[ev.CustomMessageEvent]) -> Function[ev.CustomMessageEvent]: ...
     @overload
     def on_custom_message(self, fn: T) -> T: ...
-    def on_custom_message(self, fn: Any) -> Any:
+    @overload
+    def on_custom_message(self) -> Callable[[_CustomMessageFn], _CustomMessageFn]: ...
+    def on_custom_message(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` to customize the email and SMS messages Cognito sends.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_custom_message()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_MESSAGE, fn, None, argument="on_custom_message()")
+        return self._attach_or_decorate(UserPoolOperation.CUSTOM_MESSAGE, fn, None, "on_custom_message()")
 
     @overload
     def on_define_auth_challenge(self, fn: ev.DefineAuthChallengeHandler) -> ev.DefineAuthChallengeHandler: ...
@@ -83,15 +120,18 @@ class TriggerMethods:
     def on_define_auth_challenge(self, fn: Function[ev.DefineAuthChallengeEvent]) -> Function[ev.DefineAuthChallengeEvent]: ...
     @overload
     def on_define_auth_challenge(self, fn: T) -> T: ...
-    def on_define_auth_challenge(self, fn: Any) -> Any:
+    @overload
+    def on_define_auth_challenge(self) -> Callable[[_DefineAuthChallengeFn], _DefineAuthChallengeFn]: ...
+    def on_define_auth_challenge(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` to decide the next challenge of the custom auth flow.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_define_auth_challenge()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.DEFINE_AUTH_CHALLENGE, fn, None, argument="on_define_auth_challenge()")
+        return self._attach_or_decorate(UserPoolOperation.DEFINE_AUTH_CHALLENGE, fn, None, "on_define_auth_challenge()")
 
     @overload
     def on_post_authentication(self, fn: ev.PostAuthenticationHandler) -> ev.PostAuthenticationHandler: ...
@@ -101,15 +141,18 @@ class TriggerMethods:
     def on_post_authentication(self, fn: Function[ev.PostAuthenticationEvent]) -> Function[ev.PostAuthenticationEvent]: ...
     @overload
     def on_post_authentication(self, fn: T) -> T: ...
-    def on_post_authentication(self, fn: Any) -> Any:
+    @overload
+    def on_post_authentication(self) -> Callable[[_PostAuthenticationFn], _PostAuthenticationFn]: ...
+    def on_post_authentication(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` after a user signs in.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_post_authentication()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.POST_AUTHENTICATION, fn, None, argument="on_post_authentication()")
+        return self._attach_or_decorate(UserPoolOperation.POST_AUTHENTICATION, fn, None, "on_post_authentication()")
 
     @overload
     def on_post_confirmation(self, fn: ev.PostConfirmationHandler) -> ev.PostConfirmationHandler: ...
@@ -119,15 +162,18 @@ class TriggerMethods:
     def on_post_confirmation(self, fn: Function[ev.PostConfirmationEvent]) -> Function[ev.PostConfirmationEvent]: ...
     @overload
     def on_post_confirmation(self, fn: T) -> T: ...
-    def on_post_confirmation(self, fn: Any) -> Any:
+    @overload
+    def on_post_confirmation(self) -> Callable[[_PostConfirmationFn], _PostConfirmationFn]: ...
+    def on_post_confirmation(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` after a user is confirmed.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_post_confirmation()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.POST_CONFIRMATION, fn, None, argument="on_post_confirmation()")
+        return self._attach_or_decorate(UserPoolOperation.POST_CONFIRMATION, fn, None, "on_post_confirmation()")
 
     @overload
     def on_pre_authentication(self, fn: ev.PreAuthenticationHandler) -> ev.PreAuthenticationHandler: ...
@@ -137,15 +183,18 @@ class TriggerMethods:
     def on_pre_authentication(self, fn: Function[ev.PreAuthenticationEvent]) -> Function[ev.PreAuthenticationEvent]: ...
     @overload
     def on_pre_authentication(self, fn: T) -> T: ...
-    def on_pre_authentication(self, fn: Any) -> Any:
+    @overload
+    def on_pre_authentication(self) -> Callable[[_PreAuthenticationFn], _PreAuthenticationFn]: ...
+    def on_pre_authentication(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` before a user signs in; it can deny the sign-in.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_pre_authentication()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_AUTHENTICATION, fn, None, argument="on_pre_authentication()")
+        return self._attach_or_decorate(UserPoolOperation.PRE_AUTHENTICATION, fn, None, "on_pre_authentication()")
 
     @overload
     def on_pre_sign_up(self, fn: ev.PreSignUpHandler) -> ev.PreSignUpHandler: ...
@@ -155,15 +204,18 @@ class TriggerMethods:
     def on_pre_sign_up(self, fn: Function[ev.PreSignUpEvent]) -> Function[ev.PreSignUpEvent]: ...
     @overload
     def on_pre_sign_up(self, fn: T) -> T: ...
-    def on_pre_sign_up(self, fn: Any) -> Any:
+    @overload
+    def on_pre_sign_up(self) -> Callable[[_PreSignUpFn], _PreSignUpFn]: ...
+    def on_pre_sign_up(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` before Cognito signs up a user; it can reject, confirm or verify.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_pre_sign_up()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_SIGN_UP, fn, None, argument="on_pre_sign_up()")
+        return self._attach_or_decorate(UserPoolOperation.PRE_SIGN_UP, fn, None, "on_pre_sign_up()")
 
     @overload
     def on_pre_token_generation(
@@ -205,7 +257,19 @@ class TriggerMethods:
     def on_pre_token_generation(
         self, fn: T, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = ...
     ) -> T: ...
-    def on_pre_token_generation(self, fn: Any, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = "V1_0") -> Any:
+    @overload
+    def on_pre_token_generation(
+        self, *, lambda_version: Literal["V1_0"] = ...
+    ) -> Callable[[_PreTokenGenerationFn], _PreTokenGenerationFn]: ...
+    @overload
+    def on_pre_token_generation(
+        self, *, lambda_version: Literal["V2_0"]
+    ) -> Callable[[_PreTokenGenerationV2Fn], _PreTokenGenerationV2Fn]: ...
+    @overload
+    def on_pre_token_generation(
+        self, *, lambda_version: Literal["V3_0"]
+    ) -> Callable[[_PreTokenGenerationV3Fn], _PreTokenGenerationV3Fn]: ...
+    def on_pre_token_generation(self, fn: Any = _DECORATE, *, lambda_version: Literal["V1_0", "V2_0", "V3_0"] = "V1_0") -> Any:
         """Run ``fn`` before Cognito issues tokens; it can change claims (and, from V2_0, scopes).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
@@ -213,10 +277,11 @@ class TriggerMethods:
         :param lambda_version: the event version: ``"V1_0"`` (ID token claims), ``"V2_0"`` (also access
             token claims and scopes) or ``"V3_0"`` (also machine-to-machine). V2_0 and V3_0 need
             ``user_pool_tier`` ESSENTIALS or PLUS. Default: ``"V1_0"``.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_pre_token_generation()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.PRE_TOKEN_GENERATION, fn, lambda_version, argument="on_pre_token_generation()")
+        return self._attach_or_decorate(UserPoolOperation.PRE_TOKEN_GENERATION, fn, lambda_version, "on_pre_token_generation()")
 
     @overload
     def on_user_migration(self, fn: ev.UserMigrationHandler) -> ev.UserMigrationHandler: ...
@@ -226,15 +291,18 @@ class TriggerMethods:
     def on_user_migration(self, fn: Function[ev.UserMigrationEvent]) -> Function[ev.UserMigrationEvent]: ...
     @overload
     def on_user_migration(self, fn: T) -> T: ...
-    def on_user_migration(self, fn: Any) -> Any:
+    @overload
+    def on_user_migration(self) -> Callable[[_UserMigrationFn], _UserMigrationFn]: ...
+    def on_user_migration(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` to migrate a user unknown to the pool from another directory (migrate user).
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_user_migration()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.USER_MIGRATION, fn, None, argument="on_user_migration()")
+        return self._attach_or_decorate(UserPoolOperation.USER_MIGRATION, fn, None, "on_user_migration()")
 
     @overload
     def on_verify_auth_challenge_response(self, fn: ev.VerifyAuthChallengeResponseHandler) -> ev.VerifyAuthChallengeResponseHandler: ...
@@ -244,15 +312,18 @@ class TriggerMethods:
     def on_verify_auth_challenge_response(self, fn: Function[ev.VerifyAuthChallengeResponseEvent]) -> Function[ev.VerifyAuthChallengeResponseEvent]: ...
     @overload
     def on_verify_auth_challenge_response(self, fn: T) -> T: ...
-    def on_verify_auth_challenge_response(self, fn: Any) -> Any:
+    @overload
+    def on_verify_auth_challenge_response(self) -> Callable[[_VerifyAuthChallengeResponseFn], _VerifyAuthChallengeResponseFn]: ...
+    def on_verify_auth_challenge_response(self, fn: Any = _DECORATE) -> Any:
         """Run ``fn`` to check the answer to a custom auth challenge.
 
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_verify_auth_challenge_response()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, fn, None, argument="on_verify_auth_challenge_response()")
+        return self._attach_or_decorate(UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, fn, None, "on_verify_auth_challenge_response()")
 
     @overload
     def on_custom_email_sender(self, fn: ev.CustomEmailSenderHandler, *, lambda_version: Literal["V1_0"] = ...) -> ev.CustomEmailSenderHandler: ...
@@ -266,7 +337,11 @@ class TriggerMethods:
     ) -> Function[ev.CustomEmailSenderEvent]: ...
     @overload
     def on_custom_email_sender(self, fn: T, *, lambda_version: Literal["V1_0"] = ...) -> T: ...
-    def on_custom_email_sender(self, fn: Any, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
+    @overload
+    def on_custom_email_sender(
+        self, *, lambda_version: Literal["V1_0"] = ...
+    ) -> Callable[[_CustomEmailSenderFn], _CustomEmailSenderFn]: ...
+    def on_custom_email_sender(self, fn: Any = _DECORATE, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
         """Run ``fn`` to send Cognito's emails yourself (codes arrive encrypted with the pool's KMS key).
 
         Needs a KMS key: the pool's ``kms_key``, or one created for it; the function's role gets
@@ -275,10 +350,11 @@ class TriggerMethods:
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
         :param lambda_version: the event version; Cognito offers only ``"V1_0"``. Default: ``"V1_0"``.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_custom_email_sender()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_EMAIL_SENDER, fn, lambda_version, argument="on_custom_email_sender()")
+        return self._attach_or_decorate(UserPoolOperation.CUSTOM_EMAIL_SENDER, fn, lambda_version, "on_custom_email_sender()")
 
     @overload
     def on_custom_sms_sender(self, fn: ev.CustomSMSSenderHandler, *, lambda_version: Literal["V1_0"] = ...) -> ev.CustomSMSSenderHandler: ...
@@ -292,7 +368,11 @@ class TriggerMethods:
     ) -> Function[ev.CustomSMSSenderEvent]: ...
     @overload
     def on_custom_sms_sender(self, fn: T, *, lambda_version: Literal["V1_0"] = ...) -> T: ...
-    def on_custom_sms_sender(self, fn: Any, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
+    @overload
+    def on_custom_sms_sender(
+        self, *, lambda_version: Literal["V1_0"] = ...
+    ) -> Callable[[_CustomSMSSenderFn], _CustomSMSSenderFn]: ...
+    def on_custom_sms_sender(self, fn: Any = _DECORATE, *, lambda_version: Literal["V1_0"] = "V1_0") -> Any:
         """Run ``fn`` to send Cognito's SMS messages yourself (codes arrive encrypted with the pool's KMS key).
 
         Needs a KMS key: the pool's ``kms_key``, or one created for it; the function's role gets
@@ -301,10 +381,11 @@ class TriggerMethods:
         :param fn: a Python callable, a ``Function``, a provider ``LambdaFunction``, ``LambdaAlias`` or
             ``DataAwsLambdaFunction``, or a Lambda ARN.
         :param lambda_version: the event version; Cognito offers only ``"V1_0"``. Default: ``"V1_0"``.
-        :returns: ``fn`` unchanged, so this works as a decorator.
+        :returns: ``fn`` unchanged, so this works as a decorator; without ``fn`` (``@pool.on_custom_sms_sender()``), a
+            decorator that attaches the function it decorates and returns it.
         :raises TriggerConflictError: if the trigger already has a function.
         """
-        return self._attach(UserPoolOperation.CUSTOM_SMS_SENDER, fn, lambda_version, argument="on_custom_sms_sender()")
+        return self._attach_or_decorate(UserPoolOperation.CUSTOM_SMS_SENDER, fn, lambda_version, "on_custom_sms_sender()")
 
     # -- on(operation, fn): one overload set per trigger, so checkers infer the event type --
     @overload

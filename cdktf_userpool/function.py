@@ -11,22 +11,31 @@ import base64
 import hashlib
 import os
 import re
+import sys
+import warnings
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, overload
+from types import FrameType, MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, Literal, overload
 
+from packaging.utils import canonicalize_name
 from typing_extensions import TypeVar, Unpack
 
 from ._cdk import (
     AssetType,
     CloudwatchLogGroup,
+    DataAwsCallerIdentity,
+    DataAwsPartition,
+    DataAwsRegion,
     IamRole,
     IamRolePolicy,
+    LambdaAlias,
     LambdaFunction,
+    LambdaProvisionedConcurrencyConfig,
     TerraformAsset,
     Token,
+    backend,
     check_backend,
 )
 from constructs import Construct
@@ -43,10 +52,30 @@ from ._packaging._closure import InvalidRequirement, parse_requirement
 from ._packaging.include import MANIFEST_NAME, add_included, included_files, manifest
 from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document, static_policy_document
-from .errors import ArgumentTypeError, ConfigurationError, DependencyError
+from ._function_options import (
+    ALIAS_NAME,
+    ApplicationLogLevel,
+    LogFormat,
+    SystemLogLevel,
+    check_cold_start,
+    logging_config,
+)
+from ._function_props import CdktnFunctionProps, FunctionProps, check_props, known_props, provider_arguments
+from ._kms import _per_stack
+from ._vpc import VpcPlacement, network_statements, resolve_vpc, vpc_warning
+from .errors import ArgumentTypeError, ConfigurationError, DependencyError, UserPoolWarning
+from .layer import Layer, ResolvedLayers, resolve_layers
 
 if TYPE_CHECKING:
+    from ._cdk import CDKTN_TYPES, LambdaLayerVersion
     from .events import LambdaContext
+
+    if CDKTN_TYPES:
+        _BackendProps = CdktnFunctionProps
+    else:
+        _BackendProps = FunctionProps
+else:  # the running backend's (only annotations read it)
+    _BackendProps = CdktnFunctionProps if backend().name == "cdktn" else FunctionProps
 
 __all__ = ["Architecture", "Function", "FunctionOptions", "ImportedFunction", "Runtime"]
 
@@ -64,7 +93,31 @@ LOG_RETENTION_DAYS: tuple[int, ...] = (
 ENTRY_POINT = "cdktf_userpool_entry.handler"
 ARCHIVE_NAME = "package.zip"
 SOURCE_NAME = "trigger.py"
+_FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?$")
+
+
+_OWN_OPTIONS = (
+    "runtime", "architecture", "memory_size", "timeout", "environment", "reserved_concurrent_executions",
+    "policy_statements", "log_retention_days", "description", "requirements", "requirements_lock", "include",
+    "layers", "vpc_subnet_ids", "vpc_security_group_ids", "log_format", "application_log_level",
+    "system_log_level", "provisioned_concurrency", "snap_start",
+)
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PASS_THROUGH = ("jsii", "typeguard", "constructs")
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the app's line (outside this library and jsii)."""
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
+    while frame is not None:
+        filename = os.path.abspath(frame.f_code.co_filename)
+        module = frame.f_globals.get("__name__", "")
+        if not filename.startswith(_PACKAGE_DIR + os.sep) and module.partition(".")[0] not in _PASS_THROUGH:
+            return level
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def _is_infrastructure(value: object) -> bool:
@@ -76,8 +129,9 @@ EventT = TypeVar("EventT", default=Any)
 """The event type a ``Function``'s handler takes (``Any`` when the checker cannot tell)."""
 
 
-class FunctionOptions(TypedDict, total=False):
-    """The keyword arguments of :class:`Function` after the handler (see its docstring for defaults)."""
+class FunctionOptions(_BackendProps, total=False):
+    """The keyword arguments of :class:`Function` after the handler (see its docstring for defaults),
+    including the provider ``LambdaFunction``'s other arguments (:class:`FunctionProps`)."""
 
     runtime: Runtime
     architecture: Architecture
@@ -91,6 +145,14 @@ class FunctionOptions(TypedDict, total=False):
     requirements: Sequence[str] | None
     requirements_lock: str | os.PathLike[str] | None
     include: Sequence[str] | None
+    layers: Sequence[str | LambdaLayerVersion | Layer] | None
+    vpc_subnet_ids: Sequence[str] | None
+    vpc_security_group_ids: Sequence[str] | None
+    log_format: LogFormat
+    application_log_level: ApplicationLogLevel | None
+    system_log_level: SystemLogLevel | None
+    provisioned_concurrency: int | None
+    snap_start: bool
 
 
 class Function(Construct, Generic[EventT]):
@@ -135,6 +197,31 @@ class Function(Construct, Generic[EventT]):
         handler's module (a directory includes all its files). They land at the same relative
         path beside ``trigger.py``, at the package root, so ``Path(__file__).parent / "templates"``
         in the handler's module finds them in Lambda as it does here. Default: none.
+    :param layers: Lambda layers, in order (at most 5): layer version ARNs, provider
+        ``LambdaLayerVersion`` objects, or :class:`Layer` to say which distributions a layer
+        provides (``Layer(arn, provides=["aws-lambda-powertools"])``): those, and what only they need,
+        are not packaged. Default: none.
+    :param vpc_subnet_ids: subnets to place the function's network interfaces in (with
+        ``vpc_security_group_ids``). The role gets the EC2 permissions Lambda needs for them, scoped
+        to these subnets and security groups, and a :class:`UserPoolWarning` says that AWS calls
+        from the VPC need a NAT gateway or VPC endpoints. Default: none (no VPC).
+    :param vpc_security_group_ids: the security groups of those interfaces. Default: none.
+    :param log_format: ``"JSON"`` or ``"Text"`` (Lambda's advanced logging controls). Default: ``"JSON"``.
+    :param application_log_level: with JSON, the most detailed level of the handler's ``logging``
+        records Lambda keeps (``"TRACE"`` to ``"FATAL"``). Default: ``"INFO"``.
+    :param system_log_level: with JSON, the same for Lambda's platform logs (``"DEBUG"``, ``"INFO"``,
+        ``"WARN"``). Default: ``"INFO"``.
+    :param provisioned_concurrency: keep this many execution environments initialized, on an alias
+        named ``live`` of a published version; the trigger, its permission and ``lambda_config`` use
+        the alias. Default: none.
+    :param snap_start: restore new execution environments from a SnapStart snapshot of a published
+        version (``python3.12`` and later, not with provisioned concurrency), through the ``live``
+        alias as above. Default: ``False``.
+    :param props: every other argument of the provider's ``LambdaFunction`` (``ephemeral_storage``,
+        ``kms_key_arn``, ``tags``, ``code_signing_config_arn``, ...; typed by :class:`FunctionProps`),
+        passed through unchanged. ``function_name`` defaults to a unique name derived from the
+        construct path. The arguments this construct sets itself (``role``, ``handler``,
+        ``vpc_config``, ``logging_config``, ...) are refused, naming the option to use instead.
     """
 
     @overload
@@ -165,6 +252,15 @@ class Function(Construct, Generic[EventT]):
         requirements: Sequence[str] | None = None,
         requirements_lock: str | os.PathLike[str] | None = None,
         include: Sequence[str] | None = None,
+        layers: Sequence[str | LambdaLayerVersion | Layer] | None = None,
+        vpc_subnet_ids: Sequence[str] | None = None,
+        vpc_security_group_ids: Sequence[str] | None = None,
+        log_format: LogFormat = "JSON",
+        application_log_level: ApplicationLogLevel | None = None,
+        system_log_level: SystemLogLevel | None = None,
+        provisioned_concurrency: int | None = None,
+        snap_start: bool = False,
+        **props: Any,
     ) -> None:
         check_backend(scope, argument="scope", where=f"Function {id!r}")
         super().__init__(scope, id)
@@ -178,6 +274,7 @@ class Function(Construct, Generic[EventT]):
                 value=handler,
                 expected=("Python function",),
             )
+        check_props(props, known_props(provider_arguments(LambdaFunction)), where=self.path, own=_OWN_OPTIONS)
         self._check_choice("runtime", runtime, RUNTIMES)
         self._check_choice("architecture", architecture, ARCHITECTURES)
         self._check_range("memory_size", memory_size, 128, 10240)
@@ -185,6 +282,22 @@ class Function(Construct, Generic[EventT]):
         self._check_choice("log_retention_days", log_retention_days, LOG_RETENTION_DAYS)
         if reserved_concurrent_executions is not None:
             self._check_range("reserved_concurrent_executions", reserved_concurrent_executions, 0, 1_000_000)
+        self._layers: ResolvedLayers = resolve_layers(layers, runtime=runtime, architecture=architecture, where=self.path)
+        placement = resolve_vpc(vpc_subnet_ids, vpc_security_group_ids, where=self.path)
+        logging = logging_config(log_format, application_log_level, system_log_level, where=self.path)
+        needs_alias = check_cold_start(
+            provisioned_concurrency,
+            snap_start,
+            runtime=runtime,
+            reserved_concurrent_executions=reserved_concurrent_executions,
+            props=props,
+            where=self.path,
+        )
+        self.function_name: str = self._function_name(props.pop("function_name", None))
+        """The Lambda function's name."""
+        provider, region = props.get("provider"), props.get("region")
+        placed = {k: v for k, v in (("provider", provider), ("region", region)) if v is not None}
+        self._provider = provider
         self.handler = handler
         """The Python function this Lambda runs."""
         self.timeout = timeout
@@ -203,13 +316,14 @@ class Function(Construct, Generic[EventT]):
         self.requirements: tuple[str, ...] = self._pinned.requirements
         """Every third-party distribution shipped, exactly pinned (``name==version``), sorted by name:
         the whole dependency closure, not only what was imported or asked for."""
-        self.function_name = physical_name(self.path, max_length=64)
+        self.layer_provided: tuple[str, ...] = self._pinned.layered
+        """Distributions the function needs that its layers provide (so they are not shipped), sorted."""
         folder, self.code_hash = self._write_package(runtime, architecture)
         # one asset folder: the archive Lambda runs and, beside it, the readable source for review
         self._asset = TerraformAsset(self, "Code", path=str(folder), type=AssetType.DIRECTORY, asset_hash=self.code_hash)
 
         self.log_group = CloudwatchLogGroup(
-            self, "LogGroup", name=f"/aws/lambda/{self.function_name}", retention_in_days=log_retention_days
+            self, "LogGroup", name=f"/aws/lambda/{self.function_name}", retention_in_days=log_retention_days, **placed
         )
         self.role = IamRole(
             self,
@@ -224,15 +338,17 @@ class Function(Construct, Generic[EventT]):
                     }
                 ]
             ),
+            **({"provider": provider} if provider is not None else {}),
         )
-        base_policy = self.add_to_role_policy(
-            "Logs",
-            [
-                allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], f"{self.log_group.arn}:*"),
-                # X-Ray's write actions support no resource scoping: "*" is the narrowest possible.
-                allow("Tracing", ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "*"),
-            ],
-        )
+        base_statements: list[Statement] = [
+            allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], f"{self.log_group.arn}:*"),
+            # X-Ray's write actions support no resource scoping: "*" is the narrowest possible.
+            allow("Tracing", ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "*"),
+        ]
+        if placement is not None:
+            base_statements += self._network_statements(placement, region)
+            warnings.warn(vpc_warning(self.path), UserPoolWarning, stacklevel=_caller_stacklevel())
+        base_policy = self.add_to_role_policy("Logs", base_statements)
         if policy_statements:
             self.add_to_role_policy("Extra", policy_statements)
         clashes = sorted(set(self.module.environment) & set(environment or {}))
@@ -248,6 +364,7 @@ class Function(Construct, Generic[EventT]):
         variables = {**self.module.environment, **(environment or {})}
         self.environment: Mapping[str, str] = MappingProxyType(variables)
         """The function's environment variables (values may be Terraform references)."""
+        depends_on = [self.log_group, base_policy, *(props.pop("depends_on", None) or ())]
         self.resource = LambdaFunction(
             self,
             "Resource",
@@ -264,13 +381,61 @@ class Function(Construct, Generic[EventT]):
             reserved_concurrent_executions=reserved_concurrent_executions,
             environment={"variables": variables} if variables else None,
             tracing_config={"mode": "Active"},
-            depends_on=[self.log_group, base_policy],
+            logging_config=logging,
+            layers=list(self._layers.arns) or None,
+            vpc_config=(
+                {"subnet_ids": list(placement.subnet_ids), "security_group_ids": list(placement.security_group_ids)}
+                if placement is not None
+                else None
+            ),
+            publish=True if needs_alias else None,
+            snap_start={"apply_on": "PublishedVersions"} if snap_start else None,
+            depends_on=depends_on,
+            **props,
         )
+        self.alias: LambdaAlias | None = None
+        """The ``live`` alias the cold-start options create (triggers point at it), or ``None``."""
+        self.provisioned_concurrency: LambdaProvisionedConcurrencyConfig | None = None
+        """The provisioned concurrency of the alias, or ``None``."""
+        if needs_alias:
+            self.alias = LambdaAlias(
+                self,
+                "Alias",
+                name=ALIAS_NAME,
+                description="The published version Cognito invokes",
+                function_name=self.resource.function_name,
+                function_version=self.resource.version,
+                **placed,
+            )
+            if provisioned_concurrency is not None:
+                self.provisioned_concurrency = LambdaProvisionedConcurrencyConfig(
+                    self,
+                    "ProvisionedConcurrency",
+                    function_name=self.resource.function_name,
+                    qualifier=self.alias.name,
+                    provisioned_concurrent_executions=provisioned_concurrency,
+                    **placed,
+                )
 
     @cached_property
     def arn(self) -> str:
         """The function's (unqualified) ARN."""
         return self.resource.arn
+
+    @cached_property
+    def qualified_arn(self) -> str:
+        """The ARN triggers invoke: the ``live`` alias's when a cold-start option made one, else :attr:`arn`."""
+        return self.alias.arn if self.alias is not None else self.arn
+
+    @property
+    def qualifier(self) -> str | None:
+        """The alias triggers invoke (``"live"``), or ``None`` when they invoke the function itself."""
+        return ALIAS_NAME if self.alias is not None else None
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        """The ARNs of the function's layers, in order (values may be Terraform references)."""
+        return self._layers.arns
 
     @property
     def runtime(self) -> Runtime:
@@ -306,7 +471,8 @@ class Function(Construct, Generic[EventT]):
         :param id: the construct id of the policy; must be unique within this function.
         :returns: the created policy.
         """
-        return IamRolePolicy(self, f"{id}Policy", role=self.role.name, policy=policy_document(statements))
+        placed = {"provider": self._provider} if self._provider is not None else {}
+        return IamRolePolicy(self, f"{id}Policy", role=self.role.name, policy=policy_document(statements), **placed)
 
     @classmethod
     def from_function_arn(cls, scope: Construct, id: str, arn: str) -> ImportedFunction:
@@ -316,9 +482,45 @@ class Function(Construct, Generic[EventT]):
         """
         return ImportedFunction(scope, id, arn)
 
+    def _function_name(self, given: object) -> str:
+        if given is None:
+            return physical_name(self.path, max_length=64)
+        if not isinstance(given, str) or not (Token.is_unresolved(given) or _FUNCTION_NAME.match(given)):
+            raise ConfigurationError(
+                f"Function {self.path!r} got function_name={given!r}; Lambda takes 1 to 64 letters, digits, "
+                "hyphens and underscores. Fix the name, or leave it out for one derived from the construct path.",
+                construct_path=self.path,
+                argument="function_name",
+                value=given,
+            )
+        return given
+
+    def _network_statements(self, placement: VpcPlacement, region: str | None) -> list[Statement]:
+        if self._provider is not None:  # the account and region the function's own provider deploys to
+            account = DataAwsCallerIdentity(self, "Account", provider=self._provider).account_id
+            partition = DataAwsPartition(self, "Partition", provider=self._provider).partition
+            region = region or DataAwsRegion(self, "Region", provider=self._provider).id
+        else:  # one set of data sources per stack, shared with the pools' keys
+            account = _per_stack(self, DataAwsCallerIdentity, "UserPoolAccount").account_id
+            partition = _per_stack(self, DataAwsPartition, "UserPoolPartition").partition
+            region = region or _per_stack(self, DataAwsRegion, "UserPoolRegion").id
+        return network_statements(placement, partition=partition, region=region, account=account)
+
     def _pin(self, requirements: Sequence[str] | None, requirements_lock: str | os.PathLike[str] | None) -> Pinned:
         explicit = self._explicit_requirements(requirements)
         lock = self._lock_file(requirements_lock)
+        provided = self._layers.provided
+        for text in explicit:
+            name = canonicalize_name(parse_requirement(text).name)
+            if name in provided:
+                raise ConfigurationError(
+                    f"Function {self.path!r} got requirements=[..., {text!r}, ...], but one of its layers provides "
+                    f"{name} (Layer(..., provides=[...])). Remove it from one of the two: from requirements= to use "
+                    "the layer's copy, from provides= to ship it in the package.",
+                    construct_path=self.path,
+                    argument="requirements",
+                    value=text,
+                )
         try:
             return pin(
                 self.module.requirements,
@@ -327,6 +529,7 @@ class Function(Construct, Generic[EventT]):
                 architecture=self._architecture,
                 cache_dir=_cache_dir(),
                 lock=lock,
+                provided=provided,
             )
         except DependencyError as exc:
             raise DependencyError(
@@ -383,20 +586,22 @@ class Function(Construct, Generic[EventT]):
 
     def _write_package(self, runtime: str, architecture: str) -> tuple[Path, str]:
         dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
-        check_provided(self.module.missing, dependencies, where=f"Function {self.path!r}")
+        check_provided(self.module.missing, dependencies, where=f"Function {self.path!r}", layered=self._layers.provided)
         files = dict(sorted({**dependencies, **package_files(self.module)}.items()))
         files = add_included(files, self._included, construct_path=self.path)
         self._zip = build_zip(files)
         salt = {"runtime": runtime, "architecture": architecture, "cdktf-userpool": __version__}
         if self._pinned.skipped:  # shown by review, so part of what the asset folder holds
             salt["runtime-provided"] = ",".join(self._pinned.skipped)
+        if self._pinned.layered:
+            salt["layer-provided"] = ",".join(self._pinned.layered)
         digest = content_hash(files, salt=salt)
         folder = _cache_dir() / PACKAGES / digest
         folder.mkdir(parents=True, exist_ok=True)
         self.archive_path = folder / ARCHIVE_NAME
         """The package on disk: the same bytes ``cdktf deploy`` uploads."""
         written = [(ARCHIVE_NAME, self._zip), (SOURCE_NAME, files[SOURCE_NAME])]
-        facts = manifest(self._pinned.versions, self._pinned.skipped, self.included)
+        facts = manifest(self._pinned.versions, self._pinned.skipped, self.included, self._pinned.layered)
         if facts is not None:
             written.append((MANIFEST_NAME, facts))
         for name, data in written:

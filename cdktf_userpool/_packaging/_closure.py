@@ -173,7 +173,9 @@ def satisfies(dist: Dist, requirement: Requirement) -> bool:
     return requirement.url is None and requirement.specifier.contains(dist.version, prereleases=True)
 
 
-def walk(roots: Iterable[Root], source: DistSource, environment: Mapping[str, str]) -> Closure:
+def walk(
+    roots: Iterable[Root], source: DistSource, environment: Mapping[str, str], *, provided: frozenset[str] = frozenset()
+) -> Closure:
     """Every distribution ``roots`` need in ``environment``, with versions from ``source``.
 
     A root whose marker is false in ``environment`` is dropped. An explicit root the source cannot
@@ -183,12 +185,14 @@ def walk(roots: Iterable[Root], source: DistSource, environment: Mapping[str, st
     :param roots: the requirements asked for.
     :param source: distribution metadata.
     :param environment: marker variables of the target (see :func:`target_environment`).
+    :param provided: canonical names of distributions the function's layers provide: like the
+        runtime's, they are not followed when they arrive indirectly. Default: none.
     """
     roots = [root for root in roots if _applies(root.requirement.marker, environment, {""})]
     runtime_roots = [root for root in roots if root.explicit and root.name in RUNTIME_DISTRIBUTIONS]
     # an explicit boto3 brings its whole closure, botocore and s3transfer included
     allowed = set(_walk(runtime_roots, source, environment, frozenset()).dists) if runtime_roots else set()
-    return _walk(roots, source, environment, RUNTIME_DISTRIBUTIONS - allowed)
+    return _walk(roots, source, environment, (RUNTIME_DISTRIBUTIONS - allowed) | provided)
 
 
 def _walk(roots: Sequence[Root], source: DistSource, environment: Mapping[str, str], excluded: frozenset[str]) -> Closure:

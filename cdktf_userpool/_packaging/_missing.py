@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from packaging.utils import canonicalize_name
+
 from ..errors import CaptureError
 
 __all__ = ["check_provided", "provided_modules"]
@@ -25,17 +27,26 @@ def provided_modules(paths: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def check_provided(missing: Mapping[str, tuple[str, str, int]], dependency_paths: Iterable[str], *, where: str) -> None:
+def check_provided(
+    missing: Mapping[str, tuple[str, str, int]],
+    dependency_paths: Iterable[str],
+    *,
+    where: str,
+    layered: frozenset[str] = frozenset(),
+) -> None:
     """Raise for the first module in ``missing`` that the installed dependencies do not provide.
 
     :param missing: top-level module -> (reader, file, line) of its import (``GeneratedModule.missing``).
     :param dependency_paths: the archive paths of the installed requirements.
     :param where: the function, for the message (``"Function 'auth/Fn'"``).
+    :param layered: canonical names of distributions the function's layers provide; a module whose
+        name is one of them (``aws_lambda_powertools`` for ``aws-lambda-powertools``) is taken as
+        theirs. Default: none.
     :raises CaptureError: naming the module, the import site and the fix.
     """
     provided = provided_modules(dependency_paths)
     for module, (reader, filename, lineno) in missing.items():
-        if module in provided:
+        if module in provided or canonicalize_name(module) in layered:
             continue
         reason = (
             "it is not installed here, so it cannot be pinned, and without it the package fails with ImportError on the "

@@ -72,20 +72,23 @@ class Pinned:
         ``name @ url`` for a direct URL requirement), sorted by name.
     :ivar versions: ``name==version`` of each, in the same order (for review).
     :ivar skipped: runtime-provided distributions left out although something needs them, sorted.
+    :ivar layered: distributions the function's layers provide that something needs (left out), sorted.
     """
 
     requirements: tuple[str, ...] = ()
     versions: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    layered: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, closure: Closure) -> Pinned:
-        """The pins of everything ``closure`` reached."""
+    def of(cls, closure: Closure, provided: frozenset[str] = frozenset(), layered: frozenset[str] = frozenset()) -> Pinned:
+        """The pins of everything ``closure`` reached; ``layered`` adds roots left to layers before the walk."""
         names = sorted(closure.dists)
         return cls(
             tuple(closure.dists[n].pin for n in names),
             tuple(f"{n}=={closure.dists[n].version}" for n in names),
-            tuple(sorted(closure.skipped)),
+            tuple(sorted(n for n in closure.skipped if n not in provided)),
+            tuple(sorted(layered | {n for n in closure.skipped if n in provided})),
         )
 
 
@@ -99,6 +102,7 @@ def pin(
     lock: Path | None = None,
     installed: DistSource | None = None,
     pip: PipRunner = run_pip,
+    provided: frozenset[str] = frozenset(),
 ) -> Pinned:
     """Pin the whole dependency closure of ``detected`` and ``explicit`` (see the module docstring).
 
@@ -110,20 +114,24 @@ def pin(
     :param lock: a pip-freeze style file that pins every distribution instead. Default: none.
     :param installed: what is installed here. Default: the distributions on ``sys.path``.
     :param pip: runs pip. Default: this interpreter's pip.
+    :param provided: canonical names of distributions the function's layers provide: neither they
+        nor what only they need are pinned (``explicit`` must not name them). Default: none.
     :raises DependencyError: if a requirement is not valid, cannot be resolved for the target,
         or is not pinned by ``lock``.
     """
-    roots = _roots(detected, explicit, by_name=lock is not None)
+    every = _roots(detected, explicit, by_name=lock is not None)
+    layered = frozenset(root.name for root in every if root.name in provided)
+    roots = [root for root in every if root.name not in provided]
     if not roots:
-        return Pinned()
+        return Pinned(layered=tuple(sorted(layered)))
     environment = target_environment(runtime, architecture)
     source = installed if installed is not None else _installed(tuple(sys.path))
     if lock is not None:
-        return _from_lock(roots, lock, source, environment, runtime, architecture, cache_dir, pip)
-    closure = walk(roots, source, environment)
+        return _from_lock(roots, lock, source, environment, runtime, architecture, cache_dir, pip, provided, layered)
+    closure = walk(roots, source, environment, provided=provided)
     if not closure.unresolved:
-        return Pinned.of(closure)
-    return _from_pip(roots, closure, source, environment, runtime, architecture, cache_dir, pip)
+        return Pinned.of(closure, provided, layered)
+    return _from_pip(roots, closure, source, environment, runtime, architecture, cache_dir, pip, provided, layered)
 
 
 @functools.lru_cache(maxsize=4)
@@ -156,12 +164,17 @@ def _from_pip(
     architecture: str,
     cache_dir: Path,
     pip: PipRunner,
+    provided: frozenset[str] = frozenset(),
+    layered: frozenset[str] = frozenset(),
 ) -> Pinned:
     wanted = [str(root.requirement) for root in roots]
     unsatisfied = {canonicalize_name(r.name) for r, needed_by in closure.unresolved if needed_by == "requirements="}
     versions = installed.versions() if isinstance(installed, Installed) else {}
     constraints = [f"{name}=={version}" for name, version in versions.items() if name not in unsatisfied]
-    key = cache_key(wanted, runtime, architecture, extra={"constraints": constraints})
+    extra: dict[str, object] = {"constraints": constraints}
+    if provided or layered:  # only then, so that existing cache entries keep their keys
+        extra["provided"] = sorted(provided | layered)
+    key = cache_key(wanted, runtime, architecture, extra=extra)
     cached = _load(cache_dir, key)
     if cached is not None:
         return cached
@@ -176,7 +189,7 @@ def _from_pip(
             found = report(requests, constraints=constraints, runtime=runtime, architecture=architecture, pip=pip)
         if not isinstance(found, dict):
             raise failure(found, requests, runtime=runtime, architecture=architecture, pip=pip)
-        closure = walk(roots, found, environment)
+        closure = walk(roots, found, environment, provided=provided)
         more = sorted({_without_marker(r) for r, _ in closure.unresolved} - set(requests))
         if not closure.unresolved or not more:
             break
@@ -188,7 +201,7 @@ def _from_pip(
             "Pin the whole closure in a file with requirements_lock=.",
             requirement=str(requirement),
         )
-    pinned = Pinned.of(closure)
+    pinned = Pinned.of(closure, provided, layered)
     _save(cache_dir, key, pinned, runtime, architecture)
     return pinned
 
@@ -289,12 +302,14 @@ def _from_lock(
     architecture: str,
     cache_dir: Path,
     pip: PipRunner,
+    provided: frozenset[str] = frozenset(),
+    layered: frozenset[str] = frozenset(),
 ) -> Pinned:
     entries = read_lock(lock, environment)
     known: dict[str, Dist] = {}
     while True:
         source = _LockSource(entries, installed, known)
-        closure = walk(roots, source, environment)
+        closure = walk(roots, source, environment, provided=provided)
         wanted = sorted(source.wanted - set(known))
         if not wanted:
             break
@@ -320,7 +335,7 @@ def _from_lock(
             "(`pip freeze` lists what is installed).",
             requirement=str(requirement),
         )
-    return Pinned.of(closure)
+    return Pinned.of(closure, provided, layered)
 
 
 def _metadata(pins: list[str], runtime: str, architecture: str, cache_dir: Path, pip: PipRunner) -> dict[str, Dist]:
@@ -350,7 +365,7 @@ def _load(cache_dir: Path, key: str) -> Pinned | None:
     except (OSError, ValueError):
         return None
     touch(folder)
-    return Pinned(tuple(data["pins"]), tuple(data["requirements"]), tuple(data["skipped"]))
+    return Pinned(tuple(data["pins"]), tuple(data["requirements"]), tuple(data["skipped"]), tuple(data.get("layered", ())))
 
 
 def _save(cache_dir: Path, key: str, pinned: Pinned, runtime: str, architecture: str) -> None:
@@ -358,6 +373,7 @@ def _save(cache_dir: Path, key: str, pinned: Pinned, runtime: str, architecture:
         "requirements": list(pinned.versions),
         "pins": list(pinned.requirements),
         "skipped": list(pinned.skipped),
+        "layered": list(pinned.layered),
         "runtime": runtime,
         "architecture": architecture,
     }

@@ -139,14 +139,19 @@ def add_included(files: Mapping[str, bytes], included: Mapping[str, bytes], *, c
     return dict(sorted({**files, **included}.items()))
 
 
-def manifest(versions: Sequence[str], runtime_provided: Sequence[str], included: Sequence[str]) -> bytes | None:
+def manifest(
+    versions: Sequence[str], runtime_provided: Sequence[str], included: Sequence[str], layer_provided: Sequence[str] = ()
+) -> bytes | None:
     """What review shows about a package beyond its size and hash, or ``None`` when there is nothing to say.
 
     :param versions: ``name==version`` of every distribution shipped.
     :param runtime_provided: distributions left to the Lambda runtime although something needs them.
     :param included: archive paths of the files shipped by ``include=``.
+    :param layer_provided: distributions left to the function's layers although something needs them.
     """
-    if not (versions or runtime_provided or included):
+    if not (versions or runtime_provided or included or layer_provided):
         return None
-    facts = {"requirements": list(versions), "runtime_provided": list(runtime_provided), "include": list(included)}
+    facts: dict[str, list[str]] = {"requirements": list(versions), "runtime_provided": list(runtime_provided), "include": list(included)}
+    if layer_provided:  # only then, so that other packages' manifests (and hashes) stay as they were
+        facts["layer_provided"] = list(layer_provided)
     return (json.dumps(facts, indent=1, sort_keys=True) + "\n").encode()
