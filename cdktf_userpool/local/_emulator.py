@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigurationError, LocalDeployError, LocalToolError
+from .cognito import LocalCognito
 
 if TYPE_CHECKING:
     from ._deployment import Deployment
@@ -34,7 +35,7 @@ def _package_root() -> str:
     return str(Path(__file__).resolve().parents[2])
 
 
-class LocalAws:
+class LocalAws(LocalCognito):
     """An AWS emulator (moto, with this library's additions) on loopback, for deploying stacks locally.
 
     Use it as a context manager: the emulator starts on entry and stops on exit, with every working
@@ -43,6 +44,9 @@ class LocalAws:
         with LocalAws(region="eu-west-1") as aws:
             deployment = aws.deploy("cdktf.out", "example")
             pool = deployment.user_pool("Pool")
+
+    Cognito calls to the emulator run the pools' triggers; :meth:`trace` and :meth:`outbox` show
+    what they received and what the pool sent.
 
     :param region: the region of :meth:`client` and :meth:`environment`. Default: ``"us-east-1"``
         (a deployment's own clients use its stack's region).

@@ -83,8 +83,12 @@ def invocation_environment(fn: Any) -> dict[str, str]:
     return environment
 
 
-def run(fn: Any, event: Any) -> Any:
-    """Run ``fn`` (moto's ``LambdaFunction``) on ``event`` with the runner; returns its ``Invocation``."""
+def run(fn: Any, event: Any, *, timeout: float | None = None) -> Any:
+    """Run ``fn`` (moto's ``LambdaFunction``) on ``event`` with the runner; returns its ``Invocation``.
+
+    :param timeout: an upper bound in seconds on the function's own timeout (Cognito waits 5 s for a
+        trigger). Default: ``None``, the function's timeout.
+    """
     from cdktf_userpool._runner import lambda_runtime_path, run_package
 
     return run_package(
@@ -95,7 +99,7 @@ def run(fn: Any, event: Any) -> Any:
         architecture=(fn.architectures or ["x86_64"])[0],
         function_name=fn.function_name,
         memory_size=int(fn.memory_size or 128),
-        timeout=float(fn.timeout or 3),
+        timeout=float(fn.timeout or 3) if timeout is None else min(float(fn.timeout or 3), timeout),
         environment=invocation_environment(fn),
         region=fn.region,
         extra_paths=[str(lambda_runtime_path())],

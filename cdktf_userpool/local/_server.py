@@ -151,10 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler
     from werkzeug.serving import make_server
 
-    from . import _lambda, _moto_patches
+    from . import _lambda, _moto_patches, cognito
 
     _moto_patches.apply()
     _lambda.install()
+    cognito.install()  # Cognito's flows run the pools' triggers
     access_key_id, secret = _bootstrap_admin(DEFAULT_ACCOUNT_ID)
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0 if args.enforce_iam else float("inf")
 

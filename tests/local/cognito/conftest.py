@@ -63,7 +63,7 @@ def triggers_stack(cognito_aws: Any, triggers_outdir: Path) -> Any:
 @pytest.fixture(scope="package")
 def flows(triggers_stack: Any) -> Pool:
     out = triggers_stack.outputs
-    server = triggers_stack.user_pool("Flows").client("Server")
+    server = triggers_stack.user_pool("Flows").client("triggers-Flows-Server")
     return Pool(out["FlowsPoolId"], out["FlowsClientId"], server.id, server.secret)
 
 

@@ -1,0 +1,32 @@
+"""A local user pool that runs every trigger: Cognito's flows over moto's Cognito backend.
+
+Installed in the emulator process by :func:`install` (one call from ``_server``). moto keeps the
+users, groups, clients and pools; this layer serves the calls that run triggers, in the order
+Cognito runs them, with the events Cognito sends, and answers as Cognito does when a trigger fails
+(see ``_invoke``). Modules, one job each:
+
+- ``_pools``: finding pools, clients and users; ``_state``: the trace, outbox, codes and sessions;
+- ``_invoke``: invoking a trigger through the emulator's Lambda routing; ``_events``: the events;
+- ``_messages``: codes and temporary passwords, the custom message trigger, the outbox;
+  ``_senders``: the encrypted code of the custom senders;
+- ``_signup``: sign-up and confirmation; ``_auth``, ``_srp``, ``_custom_auth``, ``_tokens``: sign-in;
+  ``_recovery``: forgotten passwords; ``_attributes``: attribute changes and verification;
+- ``_client``: ``LocalAws.trace()`` and ``LocalAws.outbox()`` in the user's process.
+
+Importing this package loads neither moto nor boto3.
+"""
+
+from __future__ import annotations
+
+from ._client import LocalCognito as LocalCognito
+from ._client import Message as Message
+from ._client import TraceEntry as TraceEntry
+
+__all__ = ["LocalCognito", "Message", "TraceEntry", "install"]
+
+
+def install() -> None:
+    """Serve moto's Cognito calls that run triggers with this layer (once; in the emulator process only)."""
+    from ._routes import install as routes
+
+    routes()
