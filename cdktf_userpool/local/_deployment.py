@@ -174,11 +174,11 @@ class Deployment:
     """
 
     def __init__(self, aws: LocalAws, stack: str, doc: Mapping[str, Any], terraform: Terraform, *, region: str,
-                 baseline: set[str], timings: dict[str, float], log: str) -> None:
+                 made: set[str], timings: dict[str, float], log: str) -> None:
         self._aws = aws
         self._doc = doc
         self._terraform = terraform
-        self._baseline = baseline
+        self._made = made  # what appeared in the emulator during the apply: destroy must remove all of it
         self.stack = stack
         self.region = region
         self.workdir: Path = terraform.workdir
@@ -263,7 +263,7 @@ class Deployment:
         return changes
 
     def destroy(self, *, timeout: float = 300.0) -> None:
-        """Destroy the stack, then check the emulator holds nothing of it.
+        """Destroy the stack, then check the emulator holds nothing of it (nothing that appeared during its apply).
 
         :raises LocalDeployError: if destroy fails, or something the stack made is still in the emulator.
         """
@@ -271,7 +271,7 @@ class Deployment:
         self._terraform.destroy(timeout=timeout)
         self.timings["destroy"] = time.monotonic() - started
         self.destroyed = True
-        left = sorted(_inventory(self._aws, _services(self._doc), {self.region, self._aws.region}) - self._baseline)
+        left = sorted(_inventory(self._aws, _services(self._doc), {self.region, self._aws.region}) & self._made)
         if left:
             raise LocalDeployError(
                 f"terraform destroy of stack {self.stack!r} left {len(left)} things in the emulator: {', '.join(left)}.",
@@ -323,4 +323,5 @@ def deploy(
     started = time.monotonic()
     applied = terraform.apply(timeout=timeout)
     timings["apply"] = time.monotonic() - started
-    return Deployment(aws, stack, doc, terraform, region=region, baseline=baseline, timings=timings, log=applied.log)
+    made = _inventory(aws, _services(doc), {region, aws.region}) - baseline
+    return Deployment(aws, stack, doc, terraform, region=region, made=made, timings=timings, log=applied.log)

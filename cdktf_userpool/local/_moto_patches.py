@@ -26,6 +26,10 @@ that API's shapes in botocore's service model (the tests check the answers again
   (Cognito, Lambda, KMS, CloudWatch Logs...) is a JSON error with AWS's code (``AccessDeniedException``,
   ``InvalidSignatureException``, ``UnrecognizedClientException``): moto answers in XML, which the
   SDKs cannot parse, so code catching ``AccessDeniedException`` never saw it.
+- ``lambda`` ``LoggingConfig``, ``SnapStart`` and ``TracingConfig``: kept from ``CreateFunction`` and
+  ``UpdateFunctionConfiguration`` and answered as Lambda does (``LoggingConfig`` with its log group,
+  ``Text`` when not given); moto dropped the first two and ignored updates of all three, so functions
+  with JSON logging (this library's default) drifted on every plan.
 
 Lambda's ``Invoke`` is routed to this library's runner by :mod:`._lambda`, not here.
 """
@@ -275,6 +279,52 @@ def _authorize_by_pool_arn() -> None:
     CognitoIdpResponse._determine_resource = determine_resource  # type: ignore[attr-defined]
 
 
+def _lambda_configuration() -> None:
+    """``LoggingConfig``, ``SnapStart`` and ``TracingConfig`` of Lambda functions, kept and answered."""
+    from moto.awslambda.models import LambdaFunction
+
+    init: Callable[..., None] = LambdaFunction.__init__
+    update: Callable[..., dict[str, Any]] = LambdaFunction.update_configuration
+    configuration: Callable[..., dict[str, Any]] = LambdaFunction.get_configuration
+
+    def logging_of(fn: LambdaFunction, given: dict[str, Any] | None) -> dict[str, Any]:
+        current = getattr(fn, "cdktf_userpool_logging", None) or {"LogFormat": "Text"}
+        merged = {**current, **(given or {})}
+        if merged.get("LogFormat") == "JSON":
+            merged.setdefault("ApplicationLogLevel", "INFO")
+            merged.setdefault("SystemLogLevel", "INFO")
+        else:
+            merged.pop("ApplicationLogLevel", None)
+            merged.pop("SystemLogLevel", None)
+        merged.setdefault("LogGroup", f"/aws/lambda/{fn.function_name}")
+        return merged
+
+    def new_init(self: LambdaFunction, account_id: str, spec: dict[str, Any], region: str, version: Any = 1) -> None:
+        init(self, account_id, spec, region, version)
+        self.cdktf_userpool_logging = logging_of(self, spec.get("LoggingConfig"))
+        self.cdktf_userpool_snap_start = {"ApplyOn": "None", **(spec.get("SnapStart") or {})}
+
+    def new_update(self: LambdaFunction, config_updates: dict[str, Any]) -> dict[str, Any]:
+        if "LoggingConfig" in config_updates:
+            self.cdktf_userpool_logging = logging_of(self, config_updates["LoggingConfig"])
+        if "SnapStart" in config_updates:
+            self.cdktf_userpool_snap_start = {"ApplyOn": "None", **(config_updates["SnapStart"] or {})}
+        if "TracingConfig" in config_updates:
+            self.tracing_config = config_updates["TracingConfig"] or {"Mode": "PassThrough"}
+        return update(self, config_updates)
+
+    def new_configuration(self: LambdaFunction, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        answer = configuration(self, *args, **kwargs)
+        answer["LoggingConfig"] = dict(getattr(self, "cdktf_userpool_logging", None) or logging_of(self, None))
+        snap = getattr(self, "cdktf_userpool_snap_start", None) or {"ApplyOn": "None"}
+        answer["SnapStart"] = {"ApplyOn": snap["ApplyOn"], "OptimizationStatus": "Off"}
+        return answer
+
+    LambdaFunction.__init__ = new_init  # type: ignore[method-assign]
+    LambdaFunction.update_configuration = new_update  # type: ignore[method-assign]
+    LambdaFunction.get_configuration = new_configuration  # type: ignore[method-assign]
+
+
 _JSON_AUTH_CODES = {
     "AccessDenied": "AccessDeniedException",
     "SignatureDoesNotMatch": "InvalidSignatureException",
@@ -329,6 +379,7 @@ ADDITIONS: tuple[Callable[[], None], ...] = (
     _sign_empty_bodies,
     _authorize_by_pool_arn,
     _json_auth_errors,
+    _lambda_configuration,
 )
 """Every addition, in the order :func:`apply` makes them."""
 

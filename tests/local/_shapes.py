@@ -2,7 +2,7 @@
 
 botocore's parser drops members it does not know, so checking the parsed answer would miss a
 misspelled key; this walks the raw JSON instead: every key is a member of the shape, required members
-are there, and values have the shape's type (and enum value).
+are there, and values have the shape's type (and enum value); ``null`` counts as absent.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def problems(value: Any, shape: Shape, path: str = "$") -> Iterator[str]:
         for key, item in value.items():
             if key not in members:
                 yield f"{path}: {key!r} is not a member of {shape.name} ({', '.join(sorted(members))})"
-            else:
+            elif item is not None:  # null reads as absent, in botocore as in AWS's SDKs
                 yield from problems(item, members[key][1], f"{path}.{key}")
         for required in shape.required_members:
             if required not in value:

@@ -225,3 +225,36 @@ def test_unimplemented_api_fails_fast_and_is_named(aws: LocalAws, idp: tuple[Any
     assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
     assert "cognito-idp:GetUICustomization" in str(refused.value)
     assert "UNIMPLEMENTED cognito-idp:GetUICustomization" in aws.log
+
+
+# -- lambda: LoggingConfig, SnapStart, TracingConfig -------------------------------------------------
+
+
+def test_lambda_logging_snap_start_and_tracing_are_kept(aws: LocalAws) -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("app.py", "def handler(event, context):\n    return event\n")
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+    role = aws.client("iam").create_role(RoleName="logging-test", AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+    client = aws.client("lambda", region=REGION)
+    raw = RawAnswers(client)
+    client.create_function(FunctionName="logs-json", Role=role, Runtime="python3.12", Handler="app.handler",
+                           Code={"ZipFile": buffer.getvalue()}, LoggingConfig={"LogFormat": "JSON"},
+                           SnapStart={"ApplyOn": "PublishedVersions"}, TracingConfig={"Mode": "Active"})
+    created = raw.check("CreateFunction")
+    assert created["LoggingConfig"] == {"LogFormat": "JSON", "ApplicationLogLevel": "INFO", "SystemLogLevel": "INFO",
+                                        "LogGroup": "/aws/lambda/logs-json"}
+    assert created["SnapStart"] == {"ApplyOn": "PublishedVersions", "OptimizationStatus": "Off"}
+    client.update_function_configuration(FunctionName="logs-json", LoggingConfig={"LogFormat": "Text"},
+                                         TracingConfig={"Mode": "PassThrough"}, SnapStart={"ApplyOn": "None"})
+    client.get_function_configuration(FunctionName="logs-json")
+    updated = raw.check("GetFunctionConfiguration")
+    assert updated["LoggingConfig"] == {"LogFormat": "Text", "LogGroup": "/aws/lambda/logs-json"}
+    assert updated["TracingConfig"] == {"Mode": "PassThrough"} and updated["SnapStart"]["ApplyOn"] == "None"
+    client.create_function(FunctionName="logs-default", Role=role, Runtime="python3.12", Handler="app.handler",
+                           Code={"ZipFile": buffer.getvalue()})
+    client.get_function(FunctionName="logs-default")
+    assert raw.check("GetFunction")["Configuration"]["LoggingConfig"] == {"LogFormat": "Text", "LogGroup": "/aws/lambda/logs-default"}

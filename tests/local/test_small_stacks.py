@@ -34,9 +34,23 @@ def test_outputs_and_a_confidential_client(minimal: Deployment) -> None:
     assert tags == {"team": "identity"}
 
 
-def test_minimal_second_plan_is_empty_and_destroy_clean(minimal: Deployment) -> None:
+def test_minimal_second_plan_is_empty(minimal: Deployment) -> None:
     assert minimal.plan() == []
-    minimal.destroy()
+
+
+def test_destroy_names_what_it_left_in_the_emulator(minimal: Deployment, toolchain: Any) -> None:
+    """Terraform forgets the pool (as if it were made outside it): destroy's check finds it."""
+    import os
+    import subprocess
+
+    pool = minimal.user_pool()
+    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(minimal.workdir.parent / "terraformrc")}
+    subprocess.run([toolchain.terraform, "state", "rm", pool.address], cwd=minimal.workdir, env=env, check=True,
+                   capture_output=True, timeout=120)
+    with pytest.raises(LocalDeployError) as left:
+        minimal.destroy()
+    assert left.value.command == "destroy"
+    assert f"cognito-idp:pool:{pool.id}@{REGION}" in str(left.value)
 
 
 def put_code(aws: LocalAws, stack: str) -> None:

@@ -174,7 +174,7 @@ def _refresh(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     if user is None:
         raise not_authorized("Invalid Refresh Token")
     check_secret(call.client, str(auth.get("USERNAME") or username), auth.get("SECRET_HASH"),
-                 also=(user.username, user.id))
+                 also=(user.username, user.id, *(user.attribute_lookup.get(k, "") for k in ("email", "phone_number"))))
     if not user.enabled:
         raise not_authorized("User is disabled.")
     result = issue(call, user, "TokenGeneration_RefreshTokens", refresh_token=token, origin_jti=origin_jti)
