@@ -3,6 +3,8 @@ signs in, a wrong one is refused; pycognito verifies the tokens with the pool's 
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from typing import Any
 
 import pytest
@@ -17,12 +19,24 @@ PASSWORD = "Srp-Pass-Word-1"
 SIGN_IN = ["PreAuthentication_Authentication", "TokenGeneration_Authentication", "PostAuthentication_Authentication"]
 
 
+class AtEmulator(pycognito.Cognito):  # type: ignore[misc]
+    """pycognito talking to the emulator: it expects tokens issued by the endpoint it calls, while the
+    emulator issues them as Cognito does (``https://cognito-idp.<region>.amazonaws.com/<pool>``)."""
+
+    @property
+    def user_pool_url(self) -> str:
+        return f"https://cognito-idp.{REGION}.amazonaws.com/{self.user_pool_id}"
+
+
 def client(aws: Any, pool: Pool, username: str, *, client_id: str | None = None, secret: str | None = None) -> Any:
-    return pycognito.Cognito(
+    me = AtEmulator(
         pool.id, client_id or pool.client_id, user_pool_region=REGION, username=username, client_secret=secret,
         boto3_client_kwargs={"endpoint_url": aws.endpoint_url, "aws_access_key_id": "unused",
                              "aws_secret_access_key": "unused"},
     )
+    with urllib.request.urlopen(f"{aws.endpoint_url}/{pool.id}/.well-known/jwks.json", timeout=30) as keys:
+        me.pool_jwk = json.loads(keys.read())  # the pool's keys, from the emulator's JWKS endpoint
+    return me
 
 
 @pytest.fixture(scope="module")
