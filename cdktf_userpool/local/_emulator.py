@@ -212,12 +212,12 @@ class LocalAws(LocalCognito):
 
         :param region: Default: :attr:`region`.
         """
-        import boto3
-        from botocore.config import Config
+        import boto3  # type: ignore[import-untyped]
+        from botocore.config import Config  # type: ignore[import-untyped]
 
         key, secret = self.credentials
         return boto3.session.Session().client(
-            service,  # type: ignore[call-overload]
+            service,
             endpoint_url=self.endpoint_url,
             region_name=region or self.region,
             aws_access_key_id=key,

@@ -97,9 +97,9 @@ def _add_identity_pool_roles() -> None:
     from moto.cognitoidentity.responses import CognitoIdentityResponse
 
     def set_identity_pool_roles(
-        self: CognitoIdentityBackend, identity_pool_id: str, roles: dict[str, str], role_mappings: dict[str, Any]
+        backend: CognitoIdentityBackend, identity_pool_id: str, roles: dict[str, str], role_mappings: dict[str, Any]
     ) -> None:
-        pool = _identity_pool(self, identity_pool_id)
+        pool = _identity_pool(backend, identity_pool_id)
         unknown = sorted(set(roles) - set(_ROLE_TYPES))
         if unknown:
             raise _invalid(f"Roles keys must be {' or '.join(_ROLE_TYPES)}, not {', '.join(unknown)}.")
@@ -107,8 +107,8 @@ def _add_identity_pool_roles() -> None:
         pool.cdktf_userpool_roles = dict(roles)
         pool.cdktf_userpool_role_mappings = dict(role_mappings)
 
-    def get_identity_pool_roles(self: CognitoIdentityBackend, identity_pool_id: str) -> dict[str, Any]:
-        pool = _identity_pool(self, identity_pool_id)
+    def get_identity_pool_roles(backend: CognitoIdentityBackend, identity_pool_id: str) -> dict[str, Any]:
+        pool = _identity_pool(backend, identity_pool_id)
         answer: dict[str, Any] = {"IdentityPoolId": identity_pool_id}
         roles = getattr(pool, "cdktf_userpool_roles", {})
         mappings = getattr(pool, "cdktf_userpool_role_mappings", {})
@@ -119,16 +119,15 @@ def _add_identity_pool_roles() -> None:
         return answer
 
     def set_response(self: CognitoIdentityResponse) -> str:
-        self.backend.set_identity_pool_roles(
-            self._get_param("IdentityPoolId"), self._get_param("Roles") or {}, self._get_param("RoleMappings") or {}
+        set_identity_pool_roles(
+            self.backend, self._get_param("IdentityPoolId"), self._get_param("Roles") or {},
+            self._get_param("RoleMappings") or {},
         )
         return ""
 
     def get_response(self: CognitoIdentityResponse) -> str:
-        return json.dumps(self.backend.get_identity_pool_roles(self._get_param("IdentityPoolId")))
+        return json.dumps(get_identity_pool_roles(self.backend, self._get_param("IdentityPoolId")))
 
-    CognitoIdentityBackend.set_identity_pool_roles = set_identity_pool_roles  # type: ignore[attr-defined]
-    CognitoIdentityBackend.get_identity_pool_roles = get_identity_pool_roles  # type: ignore[attr-defined]
     CognitoIdentityResponse.set_identity_pool_roles = set_response  # type: ignore[attr-defined]
     CognitoIdentityResponse.get_identity_pool_roles = get_response  # type: ignore[attr-defined]
 
@@ -162,31 +161,29 @@ def _resource_servers() -> None:
     from moto.cognitoidp.responses import CognitoIdpResponse
     from moto.core.responses import ActionResult, EmptyResult
 
-    def delete_resource_server(self: CognitoIdpBackend, user_pool_id: str, identifier: str) -> None:
-        self.describe_resource_server(user_pool_id, identifier)  # raises ResourceNotFoundException
-        del self.user_pools[user_pool_id].resource_servers[identifier]
+    def delete_resource_server(backend: CognitoIdpBackend, user_pool_id: str, identifier: str) -> None:
+        backend.describe_resource_server(user_pool_id, identifier)  # raises ResourceNotFoundException
+        del backend.user_pools[user_pool_id].resource_servers[identifier]
 
     def update_resource_server(
-        self: CognitoIdpBackend, user_pool_id: str, identifier: str, name: str, scopes: list[dict[str, str]]
+        backend: CognitoIdpBackend, user_pool_id: str, identifier: str, name: str, scopes: list[dict[str, str]]
     ) -> Any:
-        server = self.describe_resource_server(user_pool_id, identifier)
+        server = backend.describe_resource_server(user_pool_id, identifier)
         server.name = name
         server.scopes = scopes or []
         return server
 
     def delete_response(self: CognitoIdpResponse) -> Any:
-        self.backend.delete_resource_server(self._get_param("UserPoolId"), self._get_param("Identifier"))
+        delete_resource_server(self.backend, self._get_param("UserPoolId"), self._get_param("Identifier"))
         return EmptyResult()
 
     def update_response(self: CognitoIdpResponse) -> Any:
-        server = self.backend.update_resource_server(
-            self._get_param("UserPoolId"), self._get_param("Identifier"), self._get_param("Name"),
+        server = update_resource_server(
+            self.backend, self._get_param("UserPoolId"), self._get_param("Identifier"), self._get_param("Name"),
             self._get_param("Scopes"),
         )
         return ActionResult({"ResourceServer": server.to_json()})
 
-    CognitoIdpBackend.delete_resource_server = delete_resource_server  # type: ignore[attr-defined]
-    CognitoIdpBackend.update_resource_server = update_resource_server  # type: ignore[attr-defined]
     CognitoIdpResponse.delete_resource_server = delete_response  # type: ignore[attr-defined]
     CognitoIdpResponse.update_resource_server = update_response  # type: ignore[attr-defined]
 
@@ -279,6 +276,10 @@ def _authorize_by_pool_arn() -> None:
     CognitoIdpResponse._determine_resource = determine_resource  # type: ignore[attr-defined]
 
 
+_LOGGING = "cdktf_userpool_logging"
+_SNAP_START = "cdktf_userpool_snap_start"
+
+
 def _lambda_configuration() -> None:
     """``LoggingConfig``, ``SnapStart`` and ``TracingConfig`` of Lambda functions, kept and answered."""
     from moto.awslambda.models import LambdaFunction
@@ -288,7 +289,7 @@ def _lambda_configuration() -> None:
     configuration: Callable[..., dict[str, Any]] = LambdaFunction.get_configuration
 
     def logging_of(fn: LambdaFunction, given: dict[str, Any] | None) -> dict[str, Any]:
-        current = getattr(fn, "cdktf_userpool_logging", None) or {"LogFormat": "Text"}
+        current = getattr(fn, _LOGGING, None) or {"LogFormat": "Text"}
         merged = {**current, **(given or {})}
         if merged.get("LogFormat") == "JSON":
             merged.setdefault("ApplicationLogLevel", "INFO")
@@ -301,22 +302,22 @@ def _lambda_configuration() -> None:
 
     def new_init(self: LambdaFunction, account_id: str, spec: dict[str, Any], region: str, version: Any = 1) -> None:
         init(self, account_id, spec, region, version)
-        self.cdktf_userpool_logging = logging_of(self, spec.get("LoggingConfig"))
-        self.cdktf_userpool_snap_start = {"ApplyOn": "None", **(spec.get("SnapStart") or {})}
+        setattr(self, _LOGGING, logging_of(self, spec.get("LoggingConfig")))
+        setattr(self, _SNAP_START, {"ApplyOn": "None", **(spec.get("SnapStart") or {})})
 
     def new_update(self: LambdaFunction, config_updates: dict[str, Any]) -> dict[str, Any]:
         if "LoggingConfig" in config_updates:
-            self.cdktf_userpool_logging = logging_of(self, config_updates["LoggingConfig"])
+            setattr(self, _LOGGING, logging_of(self, config_updates["LoggingConfig"]))
         if "SnapStart" in config_updates:
-            self.cdktf_userpool_snap_start = {"ApplyOn": "None", **(config_updates["SnapStart"] or {})}
+            setattr(self, _SNAP_START, {"ApplyOn": "None", **(config_updates["SnapStart"] or {})})
         if "TracingConfig" in config_updates:
             self.tracing_config = config_updates["TracingConfig"] or {"Mode": "PassThrough"}
         return update(self, config_updates)
 
     def new_configuration(self: LambdaFunction, *args: Any, **kwargs: Any) -> dict[str, Any]:
         answer = configuration(self, *args, **kwargs)
-        answer["LoggingConfig"] = dict(getattr(self, "cdktf_userpool_logging", None) or logging_of(self, None))
-        snap = getattr(self, "cdktf_userpool_snap_start", None) or {"ApplyOn": "None"}
+        answer["LoggingConfig"] = dict(getattr(self, _LOGGING, None) or logging_of(self, None))
+        snap = getattr(self, _SNAP_START, None) or {"ApplyOn": "None"}
         answer["SnapStart"] = {"ApplyOn": snap["ApplyOn"], "OptimizationStatus": "Off"}
         return answer
 
@@ -341,7 +342,7 @@ def signing_service(headers: Any) -> str | None:
 
 def protocol(service: str | None) -> str | None:
     """The wire protocol of ``service`` in botocore's model (``json``, ``rest-json``, ``query``...)."""
-    import botocore.session
+    import botocore.session  # type: ignore[import-untyped]
 
     try:
         return str(botocore.session.get_session().get_service_model(service or "").metadata["protocol"])

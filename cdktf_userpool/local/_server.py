@@ -42,14 +42,14 @@ _ADMIN_POLICY = json.dumps(
 
 def operation_name(service: str, snake_action: str) -> str:
     """The API name (``SetIdentityPoolRoles``) of moto's ``set_identity_pool_roles`` in ``service``."""
-    import botocore.session
+    import botocore.session  # type: ignore[import-untyped]
     from moto.core.utils import camelcase_to_underscores
 
     try:
         model = botocore.session.get_session().get_service_model(service)
     except Exception:  # an unknown service: keep moto's spelling
         return snake_action
-    names = {camelcase_to_underscores(name): name for name in model.operation_names}
+    names = {camelcase_to_underscores(name): str(name) for name in model.operation_names}
     return names.get(snake_action, snake_action)
 
 
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import moto
     from moto import settings
-    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.models import DEFAULT_ACCOUNT_ID
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler
     from werkzeug.serving import make_server
 
@@ -170,7 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), name="stdin", daemon=True).start()
+    def until_stdin_closes() -> None:
+        sys.stdin.read()
+        stop.set()
+
+    threading.Thread(target=until_stdin_closes, name="stdin", daemon=True).start()
     while not stop.wait(0.5):
         pass
     server.shutdown()
