@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke bench-backends local
+.PHONY: synth test install clean bench bench-invoke bench-backends bench-local local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -74,6 +74,10 @@ bench: $(STAMP)
 ## Compare the two framework backends (needs both virtualenvs: make test and make test BACKEND=cdktn).
 bench-backends: $(STAMP)
 	$(PY) bench/backends.py
+
+## Time the local deploy of the example app (needs terraform and the AWS provider); updates its section of docs/performance.md.
+bench-local: $(STAMP)
+	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/local.py
 
 ## Measure cold and warm testing.invoke latency; updates its section of docs/performance.md.
 bench-invoke: $(STAMP)

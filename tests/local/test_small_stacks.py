@@ -21,7 +21,7 @@ CODE_KEY = "hello/1.0.zip"
 
 @pytest.fixture(scope="module")
 def minimal(aws: LocalAws, toolchain: Any, test_app: Path) -> Deployment:
-    return deploy(aws, test_app, "minimal")
+    return deploy(aws, test_app, "minimal", variables={"team": "platform"})
 
 
 def test_outputs_and_a_confidential_client(minimal: Deployment) -> None:
@@ -31,7 +31,7 @@ def test_outputs_and_a_confidential_client(minimal: Deployment) -> None:
     described = minimal.client("cognito-idp").describe_user_pool_client(UserPoolId=pool.id, ClientId=client.id)
     assert client.secret and client.secret == described["UserPoolClient"]["ClientSecret"]
     tags = minimal.client("cognito-idp").describe_user_pool(UserPoolId=pool.id)["UserPool"]["UserPoolTags"]
-    assert tags == {"team": "identity"}
+    assert tags == {"team": "platform"}  # from variables=
 
 
 def test_minimal_second_plan_is_empty(minimal: Deployment) -> None:

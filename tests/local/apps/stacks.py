@@ -3,13 +3,13 @@
 - ``grants``: two pools whose post-confirmation trigger adds the user to a group; only one has
   ``pool.grant(fn, "AdminAddUserToGroup")``.
 - ``s3code``: a function whose code is an S3 object the stack does not own (``prepare`` creates it).
-- ``minimal``: a pool, a confidential client and outputs, nothing else (quick to apply).
+- ``minimal``: a pool tagged with a Terraform variable, a confidential client and outputs (quick to apply).
 - ``unimplemented``: a UI customization, whose API the emulator does not implement.
 """
 
 from __future__ import annotations
 
-from cdktf import App, TerraformOutput, TerraformStack
+from cdktf import App, TerraformOutput, TerraformStack, TerraformVariable
 from cdktf_cdktf_provider_aws.cognito_user_pool_ui_customization import CognitoUserPoolUiCustomization
 from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
@@ -67,7 +67,8 @@ class Minimal(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
-        pool = UserPool(self, "Pool", tags={"team": "identity"})
+        team = TerraformVariable(self, "team", type="string", default="identity")
+        pool = UserPool(self, "Pool", tags={"team": team.string_value})
         client = pool.add_client("Backend", generate_secret=True)
         TerraformOutput(self, "PoolId", value=pool.user_pool_id)
         TerraformOutput(self, "ClientId", value=client.client_id)
