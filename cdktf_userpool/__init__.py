@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .resource_server import ResourceServerScope as ResourceServerScope
     from .function import Function as Function
     from .function import ImportedFunction as ImportedFunction
+    from .layer import Layer as Layer
     from .user_pool import UserPool as UserPool
 
 _LAZY = {
@@ -58,6 +59,7 @@ _LAZY = {
     "UserPoolGroup": "group",
     "Function": "function",
     "ImportedFunction": "function",
+    "Layer": "layer",
     "UserPool": "user_pool",
 }
 
@@ -86,6 +88,7 @@ __all__ = [
     "ImportedPoolError",
     "LambdaTrigger",
     "LambdaTriggers",
+    "Layer",
     "LocalDeployError",
     "LocalToolError",
     "NoLocalCodeError",

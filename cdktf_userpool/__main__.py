@@ -6,6 +6,8 @@ stack (every trigger, its function, package, permission and IAM statements) and 
 finds a problem, such as a trigger without its invoke permission;
 ``python -m cdktf_userpool cache [list|prune|clear] [--max-age DAYS] [--max-size MB]`` shows and
 trims the package cache;
+``python -m cdktf_userpool init [DIR] [--backend cdktn|cdktf] [--force]`` creates a new project (a stack
+with a pool and two triggers, their tests, pinned requirements, the CLI's package.json, a Makefile);
 ``python -m cdktf_userpool local up [STACK...] [--outdir DIR] [--port N]`` applies stacks to a local
 AWS emulator and serves until interrupted (see :mod:`cdktf_userpool.local`).
 """
@@ -16,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import _cache
+from . import _cache, _scaffold
 from ._review import review, stack_files, summarize
 
 
@@ -31,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     detail.add_argument("--outdir", default="cdktf.out", type=Path, help="Default: cdktf.out")
     cache = commands.add_parser("cache", help="list, prune or clear the dependency and package cache")
     _cache.add_arguments(cache)
+    _scaffold.add_arguments(commands)
     from .local import _cli as local_cli
 
     local_cli.add_arguments(commands)
@@ -39,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return local_cli.run(args)
     if args.command == "cache":
         return _cache.main(args)
+    if args.command == "init":
+        return _scaffold.run(args)
     files = list(stack_files(args.outdir))
     if args.command == "review" and args.stack:
         files = [f for f in files if f.parent.name == args.stack]

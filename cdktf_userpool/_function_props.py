@@ -37,7 +37,6 @@ OWNED: Mapping[str, str] = {
     "count": "a Function is one function: create several Functions in a loop",
     "filename": _CODE,
     "for_each": "a Function is one function: create several Functions in a loop",
-    "handler": _CODE + " (its entry point is cdktf_userpool_entry.handler)",
     "image_config": _CODE,
     "image_uri": _CODE,
     "logging_config": "pass log_format=, application_log_level= and system_log_level=",
@@ -47,14 +46,14 @@ OWNED: Mapping[str, str] = {
     "s3_bucket": _CODE,
     "s3_key": _CODE,
     "s3_object_version": _CODE,
-    "snap_start": "pass snap_start=True",
     "source_code_hash": _CODE + ", hashed by the library",
     "tracing_config": "X-Ray tracing is always active",
     "vpc_config": "pass vpc_subnet_ids= and vpc_security_group_ids=",
 }
 #: Arguments of the provider that are ``Function``'s own parameters, or Terraform's id.
 _OWN_PARAMETERS = frozenset(
-    {"description", "environment", "id", "layers", "memory_size", "reserved_concurrent_executions", "runtime", "timeout"}
+    {"description", "environment", "handler", "id", "layers", "memory_size", "reserved_concurrent_executions", "runtime",
+     "snap_start", "timeout"}
 )
 
 

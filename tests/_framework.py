@@ -37,6 +37,7 @@ _PROVIDER_CLASSES = {
     "KmsKey": "kms_key",
     "LambdaAlias": "lambda_alias",
     "LambdaFunction": "lambda_function",
+    "LambdaLayerVersion": "lambda_layer_version",
     "LambdaPermission": "lambda_permission",
 }
 

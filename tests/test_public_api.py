@@ -22,6 +22,7 @@ def test_all_is_pinned() -> None:
             "ImportedPoolError",
             "LambdaTrigger",
             "LambdaTriggers",
+            "Layer",
             "LocalDeployError",
             "LocalToolError",
             "NoLocalCodeError",

@@ -22,15 +22,17 @@ from typing import assert_type
 
 from cdktf import App, TerraformStack
 
-from cdktf_userpool import Function, LambdaTrigger, LambdaTriggers, UserPool, UserPoolOperation
+from cdktf_userpool import Function, LambdaTrigger, LambdaTriggers, Layer, UserPool, UserPoolOperation
 from cdktf_userpool.events import (
     CustomMessageEvent,
+    CustomSMSSenderEvent,
     PostConfirmationEvent,
     LambdaContext,
     PostConfirmationEventHandler,
     PreSignUpEvent,
     PreSignUpEventHandler,
     PreSignUpHandler,
+    PreTokenGenerationV2Event,
     PreTokenGenerationV2Handler,
     PreTokenGenerationV3Event,
     VerifyAuthChallengeResponseEvent,
@@ -112,6 +114,48 @@ assert_type(Function(stack, "Messages", messages), Function[CustomMessageEvent])
 attached = other.on_pre_sign_up(Function(stack, "Inline", lambda event, ctx: event))
 assert_type(attached, Function[PreSignUpEvent])
 assert_type(other.on("customMessage", Function(stack, "Typed2", messages)), Function[CustomMessageEvent])
+
+
+# on_<trigger>() without a function is a decorator that keeps the decorated function's type
+decorated = UserPool(stack, "Decorated", user_pool_tier="ESSENTIALS")
+
+
+@decorated.on_pre_sign_up()
+def decorated_sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    event["response"]["autoConfirmUser"] = True
+    return event
+
+
+def call_decorated(event: PreSignUpEvent, context: LambdaContext) -> None:
+    assert_type(decorated_sign_up(event, context), PreSignUpEvent)  # not Any: the decorator kept its type
+
+
+@decorated.on_pre_token_generation(lambda_version="V2_0")
+async def decorated_tokens(event: PreTokenGenerationV2Event) -> PreTokenGenerationV2Event:
+    return event
+
+
+@decorated.on_custom_sms_sender()
+def decorated_sms(event: CustomSMSSenderEvent, context: LambdaContext) -> CustomSMSSenderEvent:
+    return event
+
+
+# Function's production options and the provider LambdaFunction's other arguments are typed
+Function(
+    stack,
+    "Production",
+    messages,
+    layers=["arn:aws:lambda:eu-west-1:123456789012:layer:shared:3", Layer("arn:aws:lambda:eu-west-1:017000801446:layer:p:7", provides=["aws-lambda-powertools"])],
+    vpc_subnet_ids=["subnet-0123456789abcdef0"],
+    vpc_security_group_ids=["sg-0123456789abcdef0"],
+    log_format="JSON",
+    application_log_level="DEBUG",
+    system_log_level="WARN",
+    provisioned_concurrency=2,
+    ephemeral_storage={"size": 1024},
+    tags={"team": "identity"},
+    function_name="production-messages",
+)
 """
 
 NEGATIVE: dict[str, str] = {
@@ -216,6 +260,36 @@ def only_event(event: CustomMessageEvent) -> CustomMessageEvent:
 
 pool.on_post_authentication(only_event)
 """,
+    "decorator_wrong_trigger": """
+@pool.on_custom_message()
+def sign_up(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+""",
+    "decorator_v1_handler_for_v2": """
+from cdktf_userpool.events import PreTokenGenerationEvent
+
+
+@pool.on_pre_token_generation(lambda_version="V2_0")
+def v1(event: PreTokenGenerationEvent, context: LambdaContext) -> PreTokenGenerationEvent:
+    return event
+""",
+    "decorator_unknown_version": """
+@pool.on_pre_token_generation(lambda_version="V4_0")
+def v4(event: PreSignUpEvent, context: LambdaContext) -> PreSignUpEvent:
+    return event
+""",
+    "function_option_typo": """
+Function(stack, "F2", lambda event, ctx: event, vpc_subnets=["subnet-0123456789abcdef0"])
+""",
+    "function_owned_argument": """
+Function(stack, "F2", lambda event, ctx: event, role="arn:aws:iam::123456789012:role/r")
+""",
+    "function_bad_log_level": """
+Function(stack, "F2", lambda event, ctx: event, system_log_level="ERROR")
+""",
+    "function_prop_wrong_type": """
+Function(stack, "F2", lambda event, ctx: event, tags=["team"])
+""",
 }
 
 
@@ -240,6 +314,13 @@ EXPECTED: dict[str, str] = {
     "pool_prop_wrong_type": 'Argument "deletion_protection" to "UserPool" has incompatible type "bool"',
     "lambda_trigger_v1_handler_for_v2": '"Callable[[PreTokenGenerationEvent, LambdaContext], PreTokenGenerationEvent]", "str"',
     "lambda_trigger_inline_v1_key_in_v2": 'No overload variant of "LambdaTrigger" matches argument types "Callable[[Any, Any], Any]", "str"',
+    "decorator_wrong_trigger": 'Value of type variable "_CustomMessageFn" of function cannot be "Callable[[PreSignUpEvent, LambdaContext], PreSignUpEvent]"',
+    "decorator_v1_handler_for_v2": 'Value of type variable "_PreTokenGenerationV2Fn" of function cannot be',
+    "decorator_unknown_version": 'No overload variant of "on_pre_token_generation" of "TriggerMethods" matches argument type "str"',
+    "function_option_typo": 'Unexpected keyword argument "vpc_subnets" for overloaded function "Function"; did you mean "vpc_subnet_ids"?',
+    "function_owned_argument": 'Unexpected keyword argument "role" for overloaded function "Function"',
+    "function_bad_log_level": 'No overload variant of "Function" matches argument types',
+    "function_prop_wrong_type": 'No overload variant of "Function" matches argument types',
 }
 
 

@@ -1,0 +1,200 @@
+"""``python -m cdktf_userpool init``: the files of a new project, its refusals, and the project working end to end.
+
+The end-to-end test writes a project for the suite's backend into a temporary folder, installs this
+library there from the checkout (a wheel built offline, in a virtualenv that sees the suite's
+installed packages, so nothing is downloaded), and runs the project's own ``make synth`` and
+``make test``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import py_compile
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cdktf_userpool import ConfigurationError, __version__
+from cdktf_userpool.__main__ import main
+from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, init_project
+from tests._framework import BACKEND
+from tests.conftest import ROOT
+
+EXPECTED = sorted(FILES.values())
+
+
+def files_of(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_init_writes_a_project(tmp_path: Path, backend: str) -> None:
+    folder = tmp_path / "My Auth"
+    written = init_project(folder, backend=backend)
+    assert sorted(p.relative_to(folder).as_posix() for p in written) == EXPECTED == files_of(folder)
+    for path in written:
+        text = path.read_text()
+        assert "{{" not in text and "}}" not in text, path
+        assert str(tmp_path) not in text, path  # nothing of the machine
+    other = "cdktf" if backend == "cdktn" else "cdktn"
+    main_py = (folder / "main.py").read_text()
+    assert f"from {backend} import App" in main_py and f"from {other} " not in main_py
+    assert f"from {BACKENDS[backend].provider}.provider import AwsProvider" in main_py
+    assert f"from {backend} import App\n" in (folder / "tests" / "test_triggers.py").read_text()
+    for name in ("main.py", "triggers.py", "tests/test_triggers.py"):
+        py_compile.compile(str(folder / name), cfile=str(tmp_path / "compiled.pyc"), doraise=True)
+    config = json.loads((folder / "cdktf.json").read_text())
+    assert config["language"] == "python" and config["app"] == ".venv/bin/python main.py"
+    assert config["projectId"] == "my-auth" and config["output"] == "cdktf.out"
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_requirements_pin_the_library_its_backend_and_pytest(tmp_path: Path, backend: str) -> None:
+    init_project(tmp_path / "p", backend=backend)
+    lines = [l for l in (tmp_path / "p" / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert lines == [f"cdktf-userpool[{backend},local]=={__version__}", *pyproject[backend], PYTEST_PIN]
+    assert PYTEST_PIN in pyproject["test"]  # the version the library is tested with
+
+
+def test_the_cli_packages_are_the_ones_this_repository_pins(tmp_path: Path) -> None:
+    for backend, pinned in (("cdktn", ROOT / "tools" / "cdktn" / "package.json"), ("cdktf", ROOT / "package.json")):
+        init_project(tmp_path / backend, backend=backend)
+        generated = json.loads((tmp_path / backend / "package.json").read_text())["dependencies"]
+        ours = json.loads(pinned.read_text())
+        assert generated == {**ours.get("dependencies", {}), **ours.get("devDependencies", {})}, backend
+    assert "node" in json.loads((tmp_path / "cdktn" / "package.json").read_text())["dependencies"]
+
+
+def test_the_makefile_silences_jsii_and_the_checkpoint(tmp_path: Path) -> None:
+    init_project(tmp_path / "p")
+    makefile = (tmp_path / "p" / "Makefile").read_text()
+    for variable in ("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20",
+                     "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1", "CHECKPOINT_DISABLE := 1"):
+        assert f"export {variable}" in makefile
+    assert "\nsynth: " in makefile and "\ntest: " in makefile and "\tnode_modules/.bin/cdktn $@" not in makefile
+
+
+def test_the_output_depends_only_on_the_options_and_the_folder_name(tmp_path: Path) -> None:
+    init_project(tmp_path / "a" / "auth")
+    init_project(tmp_path / "b" / "deeper" / "auth")
+    for name in EXPECTED:
+        assert (tmp_path / "a" / "auth" / name).read_bytes() == (tmp_path / "b" / "deeper" / "auth" / name).read_bytes()
+
+
+def test_a_folder_that_is_not_empty_is_refused_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "main.py").write_text("print('old')")
+    with pytest.raises(ConfigurationError, match=r"not empty \(main.py, notes.txt\).*--force") as err:
+        init_project(tmp_path)
+    assert err.value.argument == "DIR" and err.value.value == str(tmp_path)
+    assert (tmp_path / "main.py").read_text() == "print('old')" and not (tmp_path / "Makefile").exists()
+    init_project(tmp_path, force=True)
+    assert "AuthStack" in (tmp_path / "main.py").read_text() and (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_a_fresh_git_repository_counts_as_empty(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    init_project(tmp_path)
+    assert (tmp_path / "Makefile").is_file()
+
+
+def test_a_file_or_an_unknown_backend_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ConfigurationError, match="it is a file"):
+        init_project(tmp_path / "file")
+    with pytest.raises(ConfigurationError, match="not a backend") as err:
+        init_project(tmp_path / "p", backend="pulumi")
+    assert err.value.choices == ("cdktn", "cdktf")
+
+
+def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "p"), "--backend", "cdktf"]) == 0
+    out = capsys.readouterr().out
+    assert "Wrote a CDK for Terraform project" in out and "make synth && make test" in out and "tests/test_triggers.py" in out
+    assert "from cdktf import App" in (tmp_path / "p" / "main.py").read_text()
+    assert main(["init", str(tmp_path / "p")]) == 2
+    assert "refuses to write" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["init", str(tmp_path / "q"), "--backend", "pulumi"])
+
+
+# -- end to end ---------------------------------------------------------------------------------------
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A project for the suite's backend, with this checkout installed in its .venv, after ``make synth`` and ``make test``."""
+    if shutil.which("make") is None:
+        pytest.skip("init end to end: make is not on PATH")
+    work = tmp_path_factory.mktemp("init")
+    folder = work / "my-auth"
+    init_project(folder, backend=BACKEND)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CDKTF_USERPOOL_BACKEND", "VIRTUAL_ENV")}
+    # this checkout as a wheel, built offline from a copy (no build artifacts left in the working tree)
+    source = work / "source"
+    shutil.copytree(ROOT / "cdktf_userpool", source / "cdktf_userpool", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+                 "--disable-pip-version-check", "-w", str(work / "wheels"), str(source)], work, env)
+    assert built.returncode == 0, built.stderr[-3000:]
+    # the project's .venv sees the packages installed for this suite (the framework, pytest, ...)
+    made = run([sys.executable, "-m", "venv", str(folder / ".venv")], work, env)
+    assert made.returncode == 0, made.stderr
+    venv_python = folder / ".venv" / "bin" / "python"
+    site = run([str(venv_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], work, env).stdout.strip()
+    suite = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site, "suite-packages.pth").write_text("".join(f"{p}\n" for p in sorted(suite)))
+    (wheel,) = (work / "wheels").glob("cdktf_userpool-*.whl")
+    installed = run([str(venv_python), "-m", "pip", "install", "--no-deps", "--no-index", "--disable-pip-version-check",
+                     str(wheel)], work, env)
+    assert installed.returncode == 0, installed.stderr[-3000:]
+    (folder / ".venv" / ".installed").touch()  # requirements.txt is satisfied: make skips its pip step
+    synth = run(["make", "synth"], folder, env)
+    test = run(["make", "test"], folder, env)
+    return {"folder": folder, "synth": synth, "test": test, "python": venv_python, "env": env}
+
+
+def test_the_library_comes_from_the_wheel_not_the_checkout(project: dict[str, Any]) -> None:
+    found = run([str(project["python"]), "-c", "import cdktf_userpool; print(cdktf_userpool.__file__)"],
+                project["folder"], project["env"])
+    assert found.returncode == 0 and str(project["folder"] / ".venv") in found.stdout, found.stdout + found.stderr
+
+
+def test_make_synth_writes_the_stack(project: dict[str, Any]) -> None:
+    synth = project["synth"]
+    assert synth.returncode == 0, synth.stdout[-3000:] + synth.stderr[-3000:]
+    assert "!!" not in synth.stdout + synth.stderr  # no Node.js banner
+    assert "user pool" in synth.stdout and "auth" in synth.stdout
+    doc = json.loads((project["folder"] / "cdktf.out" / "stacks" / "auth" / "cdk.tf.json").read_text())
+    (pool,) = doc["resource"]["aws_cognito_user_pool"].values()
+    assert set(pool["lambda_config"]) == {"pre_sign_up", "pre_token_generation_config"}
+    assert pool["lambda_config"]["pre_token_generation_config"]["lambda_version"] == "V2_0"
+    assert len(doc["resource"]["aws_lambda_function"]) == 2 and len(doc["resource"]["aws_lambda_permission"]) == 2
+    (client,) = doc["resource"]["aws_cognito_user_pool_client"].values()
+    assert client["allowed_oauth_flows"] == ["code"]
+    assert set(doc["output"]) == {"UserPoolId", "WebClientId"}
+
+
+def test_make_test_passes_the_projects_tests(project: dict[str, Any]) -> None:
+    test = project["test"]
+    print(test.stdout[-3000:])  # shown with -s: which tests ran, and why one skipped
+    assert test.returncode == 0, test.stdout[-5000:] + test.stderr[-3000:]
+    summary = test.stdout.strip().splitlines()[-1]
+    assert "failed" not in summary and "error" not in summary and "warning" not in summary, summary
+    passed = int(summary.split(" passed")[0].split()[-1])
+    assert passed >= 6, summary  # three plain calls and three packaged runs, at least
+    if "skipped" in summary:  # only the local deploy may skip, and it says why
+        assert "SKIPPED" in test.stdout and "local deploy:" in test.stdout, test.stdout[-2000:]
