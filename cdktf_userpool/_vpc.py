@@ -13,15 +13,18 @@ creating the network (VPC, subnets, NAT, endpoints).
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import FrameType
 
 from ._cdk import Token
 from ._policy import Statement, allow
 from .errors import ArgumentTypeError, ConfigurationError
 
-__all__ = ["VpcPlacement", "network_statements", "resolve_vpc", "vpc_warning"]
+__all__ = ["VpcPlacement", "caller_stacklevel", "network_statements", "resolve_vpc", "vpc_warning"]
 
 _SUBNET = re.compile(r"^subnet-[0-9a-f]{8,17}$")
 _SECURITY_GROUP = re.compile(r"^sg-[0-9a-f]{8,17}$")
@@ -128,3 +131,20 @@ def vpc_warning(where: str) -> str:
         "past Cognito's 5-second limit. Once the network is in place, silence this with "
         "warnings.filterwarnings('ignore', message='.* runs in a VPC', category=UserPoolWarning)."
     )
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PASS_THROUGH = ("jsii", "typeguard", "constructs")
+
+
+def caller_stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the app's line (outside this library and jsii)."""
+    frame: FrameType | None = sys._getframe(1)
+    level = 1
+    while frame is not None:
+        filename = os.path.abspath(frame.f_code.co_filename)
+        module = frame.f_globals.get("__name__", "")
+        if not filename.startswith(_PACKAGE_DIR + os.sep) and module.partition(".")[0] not in _PASS_THROUGH:
+            return level
+        frame, level = frame.f_back, level + 1
+    return level

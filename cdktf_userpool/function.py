@@ -11,12 +11,11 @@ import base64
 import hashlib
 import os
 import re
-import sys
 import warnings
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from types import FrameType, MappingProxyType
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Literal, overload
 
 from packaging.utils import canonicalize_name
@@ -48,7 +47,7 @@ from ._cache import CACHE_DIR_ENV as CACHE_DIR_ENV
 from ._cache import cache_dir as _cache_dir
 from ._cache import PACKAGES, touch
 from ._packaging.dependencies import Pinned, install, pin
-from ._packaging._closure import InvalidRequirement, parse_requirement
+from ._packaging._closure import parse_requirement
 from ._packaging.include import MANIFEST_NAME, add_included, included_files, manifest
 from ._packaging.source import GeneratedModule, generate_module
 from ._policy import Statement, allow, policy_document, static_policy_document
@@ -62,7 +61,10 @@ from ._function_options import (
 )
 from ._function_props import CdktnFunctionProps, FunctionProps, check_props, known_props, provider_arguments
 from ._kms import _per_stack
-from ._vpc import VpcPlacement, network_statements, resolve_vpc, vpc_warning
+from ._imported_function import ImportedFunction as ImportedFunction
+from ._imported_function import split_function_arn as split_function_arn
+from ._requirements_args import explicit_requirements, lock_path
+from ._vpc import VpcPlacement, caller_stacklevel, network_statements, resolve_vpc, vpc_warning
 from .errors import ArgumentTypeError, ConfigurationError, DependencyError, UserPoolWarning
 from .layer import Layer, ResolvedLayers, resolve_layers
 
@@ -94,7 +96,6 @@ ENTRY_POINT = "cdktf_userpool_entry.handler"
 ARCHIVE_NAME = "package.zip"
 SOURCE_NAME = "trigger.py"
 _FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?$")
 
 
 _OWN_OPTIONS = (
@@ -103,23 +104,6 @@ _OWN_OPTIONS = (
     "layers", "vpc_subnet_ids", "vpc_security_group_ids", "log_format", "application_log_level",
     "system_log_level", "provisioned_concurrency", "snap_start",
 )
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-_PASS_THROUGH = ("jsii", "typeguard", "constructs")
-
-
-def _caller_stacklevel() -> int:
-    """The ``stacklevel`` that points a warning at the app's line (outside this library and jsii)."""
-    frame: FrameType | None = sys._getframe(1)
-    level = 1
-    while frame is not None:
-        filename = os.path.abspath(frame.f_code.co_filename)
-        module = frame.f_globals.get("__name__", "")
-        if not filename.startswith(_PACKAGE_DIR + os.sep) and module.partition(".")[0] not in _PASS_THROUGH:
-            return level
-        frame, level = frame.f_back, level + 1
-    return level
-
-
 def _is_infrastructure(value: object) -> bool:
     owner = getattr(value, "__self__", None)  # bound methods such as pool.on_pre_sign_up
     return isinstance(value, Construct) or isinstance(owner, Construct)
@@ -347,7 +331,7 @@ class Function(Construct, Generic[EventT]):
         ]
         if placement is not None:
             base_statements += self._network_statements(placement, region)
-            warnings.warn(vpc_warning(self.path), UserPoolWarning, stacklevel=_caller_stacklevel())
+            warnings.warn(vpc_warning(self.path), UserPoolWarning, stacklevel=caller_stacklevel())
         base_policy = self.add_to_role_policy("Logs", base_statements)
         if policy_statements:
             self.add_to_role_policy("Extra", policy_statements)
@@ -507,8 +491,8 @@ class Function(Construct, Generic[EventT]):
         return network_statements(placement, partition=partition, region=region, account=account)
 
     def _pin(self, requirements: Sequence[str] | None, requirements_lock: str | os.PathLike[str] | None) -> Pinned:
-        explicit = self._explicit_requirements(requirements)
-        lock = self._lock_file(requirements_lock)
+        explicit = explicit_requirements(requirements, where=self.path)
+        lock = lock_path(requirements_lock, where=self.path)
         provided = self._layers.provided
         for text in explicit:
             name = canonicalize_name(parse_requirement(text).name)
@@ -535,54 +519,6 @@ class Function(Construct, Generic[EventT]):
             raise DependencyError(
                 f"Function {self.path!r}: {exc}", requirement=exc.requirement, available=exc.available
             ) from exc
-
-    def _explicit_requirements(self, requirements: Sequence[str] | None) -> tuple[str, ...]:
-        if requirements is None:
-            return ()
-        if isinstance(requirements, (str, bytes)) or not all(isinstance(r, str) for r in requirements):
-            raise ArgumentTypeError(
-                f"Function {self.path!r} got requirements={requirements!r}, which is not a list of requirement "
-                "strings. Pass a list, like requirements=['requests==2.32.3'].",
-                argument="requirements",
-                value=requirements,
-                expected=("list of str",),
-            )
-        for text in requirements:
-            try:
-                parse_requirement(text)
-            except InvalidRequirement as exc:
-                raise ConfigurationError(
-                    f"Function {self.path!r} got requirements=[..., {text!r}, ...], which is not a valid requirement "
-                    f"({exc}). Write it as pip takes it, like 'requests==2.32.3' or 'aws-lambda-powertools[tracer]'.",
-                    construct_path=self.path,
-                    argument="requirements",
-                    value=text,
-                ) from exc
-        return tuple(text.strip() for text in requirements)
-
-    def _lock_file(self, requirements_lock: str | os.PathLike[str] | None) -> Path | None:
-        if requirements_lock is None:
-            return None
-        if not isinstance(requirements_lock, (str, os.PathLike)):
-            raise ArgumentTypeError(
-                f"Function {self.path!r} got requirements_lock={requirements_lock!r}, which is not a path. Pass the "
-                "path of a pip-freeze style file, like requirements_lock='lambda.lock'.",
-                argument="requirements_lock",
-                value=requirements_lock,
-                expected=("str", "os.PathLike"),
-            )
-        path = Path(requirements_lock)
-        path = path if path.is_absolute() else Path.cwd() / path
-        if not path.is_file():
-            raise ConfigurationError(
-                f"Function {self.path!r} got requirements_lock={os.fspath(requirements_lock)!r}, which is not a file "
-                "(a relative path is read from the working directory). Fix the path, or write the file with "
-                "`pip freeze > lambda.lock`.",
-                construct_path=self.path,
-                argument="requirements_lock",
-                value=os.fspath(requirements_lock),
-            )
-        return path
 
     def _write_package(self, runtime: str, architecture: str) -> tuple[Path, str]:
         dependencies = install(self.requirements, runtime=runtime, architecture=architecture, cache_dir=_cache_dir())
@@ -631,42 +567,3 @@ class Function(Construct, Generic[EventT]):
                 argument=argument,
                 value=value,
             )
-
-
-class ImportedFunction(Construct):
-    """A Lambda function managed elsewhere, known by its ARN. Create with :meth:`Function.from_function_arn`.
-
-    :ivar arn: the ARN as given (qualified or not).
-    :ivar function_name: the unqualified function ARN, as ``aws_lambda_permission`` takes it.
-    :ivar qualifier: the alias or version, or ``None``.
-    """
-
-    def __init__(self, scope: Construct, id: str, arn: str) -> None:
-        check_backend(scope, argument="scope", where=f"Function.from_function_arn({id!r})")
-        super().__init__(scope, id)
-        self.arn = arn
-        self.function_name, self.qualifier = split_function_arn(arn, argument="arn", where=self.node.path)
-
-
-def split_function_arn(arn: str, *, argument: str, where: str) -> tuple[str, str | None]:
-    """Split a Lambda ARN into the unqualified ARN and its qualifier (alias or version).
-
-    Unresolved Terraform tokens are taken as unqualified ARNs.
-
-    :raises ConfigurationError: if ``arn`` is not a Lambda function ARN.
-    """
-    if Token.is_unresolved(arn):
-        return arn, None
-    if not _LAMBDA_ARN.match(arn):
-        raise ConfigurationError(
-            f"{argument}={arn!r} on {where!r} is not a Lambda function ARN. Cognito needs the full ARN, "
-            "like 'arn:aws:lambda:us-east-1:123456789012:function:my-function' (optionally ending in "
-            "':alias' or ':version').",
-            construct_path=where,
-            argument=argument,
-            value=arn,
-        )
-    parts = arn.split(":")
-    if len(parts) == 8:
-        return ":".join(parts[:7]), parts[7]
-    return arn, None
