@@ -108,8 +108,13 @@ def proof_holds(state: dict[str, Any], pool_id: str, user_id: str, big_a: int, g
     return hmac.compare_digest(expected, given)
 
 
-def initiate(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    """``InitiateAuth`` with ``USER_SRP_AUTH``: pre authentication, then the ``PASSWORD_VERIFIER`` challenge."""
+def initiate(call: Call, params: dict[str, Any], *, custom_session: list[dict[str, Any]] | None = None,
+             run_pre_authentication: bool = True) -> dict[str, Any]:
+    """``InitiateAuth`` with ``USER_SRP_AUTH``: pre authentication, then the ``PASSWORD_VERIFIER`` challenge.
+
+    :param custom_session: the custom auth session this SRP step belongs to (``CUSTOM_AUTH`` started
+        with ``SRP_A``): after the proof, define auth challenge decides. Default: ``None``, a plain SRP sign-in.
+    """
     from ._auth import open_session, pre_authentication
 
     auth = params.get("AuthParameters") or {}
@@ -117,13 +122,16 @@ def initiate(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     if not srp_a:
         raise invalid_parameter("Missing required parameter SRP_A")
     user = require_user(call.pool, name, client=call.client)
-    check_secret(call.client, name, auth.get("SECRET_HASH"), also=(user.username,))
+    if custom_session is None:  # a custom auth flow checked the client's secret already
+        check_secret(call.client, name, auth.get("SECRET_HASH"), also=(user.username,))
     if not user.enabled:
         raise not_authorized("User is disabled.")
-    pre_authentication(call, user, metadata(params.get("ClientMetadata")))
+    if run_pre_authentication:
+        pre_authentication(call, user, metadata(params.get("ClientMetadata")))
     challenge = server_challenge(call.pool_id, user.username, str(user.password or ""))
     secret_block = base64.b64encode(secrets.token_bytes(64)).decode()
-    session = open_session(call, "PASSWORD_VERIFIER", user, A=int(srp_a, 16), secret_block=secret_block, **challenge)
+    session = open_session(call, "PASSWORD_VERIFIER", user, A=int(srp_a, 16), secret_block=secret_block,
+                           custom_session=custom_session, **challenge)
     _by_block[secret_block] = session
     return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {
         "SALT": challenge["salt"], "SRP_B": format(challenge["B"], "x"), "SECRET_BLOCK": secret_block,
@@ -144,4 +152,9 @@ def respond(call: Call, params: dict[str, Any]) -> dict[str, Any]:
         str(answers.get("TIMESTAMP") or ""), block)
     if not ok:
         raise not_authorized()
+    if state.get("custom_session") is not None:
+        from ._custom_auth import next_step
+
+        verified = {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": None}
+        return next_step(call, user, [*state["custom_session"], verified], metadata(params.get("ClientMetadata")))
     return after_password(call, user)

@@ -123,11 +123,16 @@ def migrate_user(event, context):
 
 
 def define_challenge(event, context):
-    """Custom auth: one question; tokens after a right answer, failure after three wrong ones."""
+    """Custom auth: the SRP password check when the client starts with it, then one question; tokens
+    after a right answer, failure after three wrong ones."""
     session = event["request"]["session"]
-    if session and session[-1]["challengeName"] == "CUSTOM_CHALLENGE" and session[-1]["challengeResult"]:
+    last = session[-1] if session else {}
+    asked = [s for s in session if s["challengeName"] == "CUSTOM_CHALLENGE"]
+    if last.get("challengeName") == "SRP_A":
+        event["response"].update(challengeName="PASSWORD_VERIFIER", issueTokens=False, failAuthentication=False)
+    elif last.get("challengeName") == "CUSTOM_CHALLENGE" and last["challengeResult"]:
         event["response"].update(issueTokens=True, failAuthentication=False)
-    elif len(session) >= 3:
+    elif len(asked) >= 3:
         event["response"].update(issueTokens=False, failAuthentication=True)
     else:
         event["response"].update(challengeName="CUSTOM_CHALLENGE", issueTokens=False, failAuthentication=False)
@@ -135,7 +140,7 @@ def define_challenge(event, context):
 
 
 def create_challenge(event, context):
-    round_number = len(event["request"]["session"]) + 1
+    round_number = len([s for s in event["request"]["session"] if s["challengeName"] == "CUSTOM_CHALLENGE"]) + 1
     event["response"]["publicChallengeParameters"] = {"question": "2 + 2 = ?", "round": str(round_number)}
     event["response"]["privateChallengeParameters"] = {"answer": "4"}
     event["response"]["challengeMetadata"] = f"ROUND-{round_number}"
