@@ -24,7 +24,10 @@ from tests.conftest import ROOT
 CDKTF = ROOT / "node_modules" / ".bin" / "cdktf"
 CDKTN_TOOLS = ROOT / "tools" / "cdktn" / "node_modules" / ".bin"  # cdktn-cli and the Node 22 it needs
 CLI = CDKTN_TOOLS / "cdktn" if BACKEND == "cdktn" else CDKTF
-EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
+#: The example apps: the scripts of examples/ that synthesize (prepare_local.py only feeds `local up`).
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_") and ".synth()" in p.read_text()
+)
 
 
 def cdktf_synth(app: Path, outdir: Path, *extra: str) -> Path:
