@@ -49,7 +49,9 @@ def once(outdir: Path) -> dict[str, Any]:
         deployments = [aws.deploy(outdir, stack, prepare=prepare) for stack in STACKS]
         row["up"] = time.monotonic() - started
         for deployment in deployments:
-            deployment.plan()
+            changes = deployment.plan()
+            if changes:
+                raise SystemExit(f"the second plan of {deployment.stack} is not empty: {changes}")
         for deployment in reversed(deployments):
             deployment.destroy()
         for deployment in deployments:
@@ -67,6 +69,7 @@ def measure(repeats: int) -> dict[str, Any]:
         rows = [once(outdir) for _ in range(repeats)]
     median = {key: statistics.median(r[key] for r in rows) for key in rows[0] if key != "peak"}
     return {"synth": synth, "median": median, "peak": max(r["peak"] or 0 for r in rows), "repeats": repeats,
+            "load": os.getloadavg()[1],
             "terraform": _terraform_version(), "provider": _provider_version()}
 
 
@@ -92,8 +95,8 @@ def section(results: dict[str, Any]) -> list[str]:
         "Written by `bench/local.py` (`make bench-local`). The example app's two stacks applied to the local",
         f"emulator (moto, IAM enforced) by Terraform {results['terraform']} with the AWS provider",
         f"{results['provider']} from the offline mirror; medians of {results['repeats']} runs, each with a fresh",
-        f"emulator (machine: {platform.machine()}, {os.cpu_count()} CPUs; a shared, noisy host). Synthesizing the app",
-        f"first took {results['synth']:.1f} s (not counted below).",
+        f"emulator (machine: {platform.machine()}, {os.cpu_count()} CPUs; a shared, noisy host: load average",
+        f"{results['load']:.1f} during the run). Synthesizing the app first took {results['synth']:.1f} s (not counted below).",
         "",
         "| step | example | shared |",
         "|---|---|---|",
@@ -101,7 +104,7 @@ def section(results: dict[str, Any]) -> list[str]:
         f"| `terraform init` (provider linked from the mirror) | {m['example.init']:.1f} s | {m['shared.init']:.1f} s |",
         f"| `terraform apply` | {m['example.apply']:.1f} s | {m['shared.apply']:.1f} s |",
         f"| second `terraform plan` (empty) | {m['example.plan']:.1f} s | {m['shared.plan']:.1f} s |",
-        f"| `terraform destroy` and the leftover check | {m['example.destroy']:.1f} s | {m['shared.destroy']:.1f} s |",
+        f"| `terraform destroy` | {m['example.destroy']:.1f} s | {m['shared.destroy']:.1f} s |",
         "",
         f"Bring-up of the whole app (emulator start {m['start']:.1f} s, then init and apply of both stacks, with",
         f"`prepare`): {m['up']:.1f} s. Emulator peak resident memory: {results['peak'] / 2**20:.0f} MiB (its own",
