@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 else:  # the running backend's (only annotations read it)
     _BackendProps = CdktnFunctionProps if backend().name == "cdktn" else FunctionProps
 
-__all__ = ["Architecture", "Function", "FunctionOptions", "ImportedFunction", "Runtime"]
+__all__ = ["Architecture", "Function", "FunctionOptions", "FunctionProps", "ImportedFunction", "Runtime"]
 
 Runtime = Literal["python3.11", "python3.12", "python3.13", "python3.14"]
 """Lambda Python runtimes a ``Function`` can use."""

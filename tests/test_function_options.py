@@ -385,3 +385,20 @@ def test_a_bad_version_fails_at_the_call_not_at_decoration() -> None:
         pool.on_pre_token_generation(lambda_version="V9_0")  # type: ignore[call-overload]
     assert err.value.argument == "lambda_version"
     assert not pool.triggers
+
+
+def test_a_vpc_function_on_another_provider_reads_that_providers_account_and_region() -> None:
+    from tests._synth import synth
+
+    stack = new_stack()
+    west = AwsProvider(stack, "west", region="eu-west-1", alias="west")
+    with pytest.warns(UserPoolWarning, match="runs in a VPC"):
+        Function(stack, "Fn", handler, provider=west, vpc_subnet_ids=[SUBNET], vpc_security_group_ids=[GROUP])
+    doc = synth(stack)
+    for kind in ("aws_caller_identity", "aws_partition", "aws_region"):
+        (found,) = doc["data"][kind].values()
+        assert found["provider"] == "aws.west", kind
+    (policy,) = [p for n, p in doc["resource"]["aws_iam_role_policy"].items() if n.startswith("Fn_LogsPolicy")]
+    create = {s["Sid"]: s for s in decode_jsonencode(policy["policy"])["Statement"]}["CreateNetworkInterfacesInOwnSubnets"]
+    assert create["Resource"][1].startswith("arn:${data.aws_partition.Fn_Partition_")
+    assert ":${data.aws_region.Fn_Region_" in create["Resource"][1]
