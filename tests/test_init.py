@@ -141,7 +141,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     work = tmp_path_factory.mktemp("init")
     folder = work / "my-auth"
     init_project(folder, backend=BACKEND)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CDKTF_USERPOOL_BACKEND", "VIRTUAL_ENV")}
+    # the project chooses its backend by its imports; a `make test` of this suite must not leak into its make
+    leaks = ("PYTHONPATH", "CDKTF_USERPOOL_BACKEND", "VIRTUAL_ENV", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in leaks}
     # this checkout as a wheel, built offline from a copy (no build artifacts left in the working tree)
     source = work / "source"
     shutil.copytree(ROOT / "cdktf_userpool", source / "cdktf_userpool", ignore=shutil.ignore_patterns("__pycache__"))
