@@ -254,6 +254,14 @@ def review(path: Path) -> tuple[list[str], list[str]]:
                 )
                 lines.append(f"    {stack.package(fn)}")
                 lines.extend(f"      {line}" for line in stack.contents(fn))
+                if fn.get("layers"):
+                    lines.append(f"    layers: {', '.join(_short(layer) for layer in fn['layers'])}")
+                vpc = fn.get("vpc_config")
+                if isinstance(vpc, dict):
+                    lines.append(
+                        f"    in a VPC: subnets {', '.join(map(_short, vpc.get('subnet_ids', [])))}; security groups "
+                        f"{', '.join(map(_short, vpc.get('security_group_ids', [])))}"
+                    )
                 role, statements = stack.role_statements(fn_name)
                 lines.append(f"    role {role}:")
                 lines.extend(f"      {_statement(s)}" for s in statements)

@@ -68,6 +68,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     pool.on_pre_sign_up(warm)
     pool.on_custom_message(snap)
     pool.on_user_migration(vpc)
+    pool.on_define_auth_challenge(helpers)
 
     @pool.on_pre_token_generation(lambda_version="V2_0")
     def tokens(event, context):  # type: ignore[no-untyped-def]
@@ -209,6 +210,8 @@ def test_review_says_what_is_left_to_layers(app: dict[str, Any]) -> None:
     assert problems == []
     text = "\n".join(lines)
     assert "left to the function's layers: aws-lambda-powertools" in text
+    assert f"in a VPC: subnets {SUBNET}, var.subnet; security groups {GROUP}" in text  # the user migration trigger
+    assert f"layers: {SHARED_LAYER}" in text  # the define auth challenge trigger
 
 
 @pytest.mark.parametrize(
