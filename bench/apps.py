@@ -108,7 +108,9 @@ def handwritten_app(outdir: str, pools: int = 1) -> App:
             fn = LambdaFunction(
                 stack, f"Fn{p}{spec.api_name}", function_name=name, role=role.arn, runtime="python3.13",
                 architectures=["arm64"], handler=f"index.{spec.snake_name}", filename=asset.path,
-                source_code_hash=code_hash, timeout=5, memory_size=128, description=f"handlers.py ({spec.snake_name})", tracing_config={"mode": "Active"}, depends_on=[group, policy],
+                source_code_hash=code_hash, timeout=5, memory_size=128, description=f"handlers.py ({spec.snake_name})", tracing_config={"mode": "Active"},
+                logging_config={"log_format": "JSON", "application_log_level": "INFO", "system_log_level": "INFO"},
+                depends_on=[group, policy],
             )
             if spec.needs_kms_key:
                 IamRolePolicy(
