@@ -64,7 +64,3 @@ def test_the_grant_is_scoped_to_its_own_pool(grants: Deployment) -> None:
     answer = grants.client("lambda").invoke(FunctionName=granted.triggers["PostConfirmation"], Payload=json.dumps(event).encode())
     assert answer["FunctionError"] == "Unhandled"
     assert "AccessDeniedException" in json.loads(answer["Payload"].read())["errorMessage"]
-
-
-def test_destroy_leaves_nothing(grants: Deployment) -> None:
-    grants.destroy()
