@@ -21,6 +21,7 @@ from .cognito import LocalCognito
 
 if TYPE_CHECKING:
     from ._deployment import Deployment
+    from ._toolchain import Toolchain
 
 LOCAL_EXTRA_FIX = "pip install 'cdktf-userpool[local]' (moto, Flask and flask-cors, pinned)."
 _STOP_TIMEOUT = 15.0
@@ -92,7 +93,7 @@ class LocalAws(LocalCognito):
         self._process: subprocess.Popen[str] | None = None
         self._home: Path | None = None
         self._ready: dict[str, Any] = {}
-        self._toolchain: Any = None
+        self._toolchain: Toolchain | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -292,8 +293,11 @@ class LocalAws(LocalCognito):
         self._require()
         return deploy(self, Path(outdir), stack, variables=variables, prepare=prepare, timeout=timeout)
 
-    def toolchain(self) -> Any:
-        """Terraform and the provider folder this emulator deploys with (found once; see ``_toolchain``)."""
+    def toolchain(self) -> Toolchain:
+        """Terraform and the provider folder this emulator deploys with (found on first use).
+
+        :raises LocalToolError: if terraform is missing, or ``plugin_dir`` holds no usable AWS provider.
+        """
         if self._toolchain is None:
             from ._toolchain import find_toolchain
 
