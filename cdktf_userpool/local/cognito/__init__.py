@@ -8,7 +8,7 @@ Cognito runs them, with the events Cognito sends, and answers as Cognito does wh
 - ``_pools``: finding pools, clients and users; ``_state``: the trace, outbox, codes and sessions;
 - ``_invoke``: invoking a trigger through the emulator's Lambda routing; ``_events``: the events;
 - ``_messages``: codes and temporary passwords, the custom message trigger, the outbox;
-  ``_senders``: the encrypted code of the custom senders;
+  ``_senders``: the encrypted code of the custom senders; ``_kms_auth``: KMS calls authorized per key;
 - ``_signup``: sign-up and confirmation; ``_auth``, ``_srp``, ``_custom_auth``, ``_tokens``: sign-in;
   ``_recovery``: forgotten passwords; ``_attributes``: attribute changes and verification;
 - ``_client``: ``LocalAws.trace()`` and ``LocalAws.outbox()`` in the user's process.
@@ -27,6 +27,8 @@ __all__ = ["LocalCognito", "Message", "TraceEntry", "install"]
 
 def install() -> None:
     """Serve moto's Cognito calls that run triggers with this layer (once; in the emulator process only)."""
+    from ._kms_auth import install as kms_authorization
     from ._routes import install as routes
 
     routes()
+    kms_authorization()

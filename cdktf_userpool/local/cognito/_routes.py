@@ -30,7 +30,7 @@ Flow = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 def _flows() -> dict[str, Flow]:
-    from . import _auth, _signup
+    from . import _attributes, _auth, _recovery, _signup
 
     return {
         "sign_up": _signup.sign_up,
@@ -40,6 +40,13 @@ def _flows() -> dict[str, Flow]:
         "admin_create_user": _signup.admin_create_user,
         "initiate_auth": _auth.initiate_auth,
         "admin_initiate_auth": _auth.admin_initiate_auth,
+        "forgot_password": _recovery.forgot_password,
+        "confirm_forgot_password": _recovery.confirm_forgot_password,
+        "admin_reset_user_password": _recovery.admin_reset_user_password,
+        "update_user_attributes": _attributes.update_user_attributes,
+        "admin_update_user_attributes": _attributes.admin_update_user_attributes,
+        "get_user_attribute_verification_code": _attributes.get_user_attribute_verification_code,
+        "verify_user_attribute": _attributes.verify_user_attribute,
     }
 
 

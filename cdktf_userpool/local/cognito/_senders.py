@@ -15,23 +15,40 @@ import base64
 from typing import Any
 
 SUITE = "AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384"
+PROVIDER_ID = "aws-kms"
+"""The Encryption SDK's provider ID of KMS keys: what the senders' KMS key providers look for."""
 
 
-class _Kms:
-    """The part of a boto3 KMS client the Encryption SDK's master key calls, served by moto's KMS in process."""
+def _pool_key(backend: Any, key_arn: str) -> Any:
+    """An Encryption SDK master key of provider ``aws-kms`` whose data keys come from moto's KMS in process.
 
-    def __init__(self, backend: Any) -> None:
-        self._backend = backend
+    Its encrypted data keys are what KMS ``GenerateDataKey`` returns for ``key_arn``, so the KMS master
+    key providers of a sender decrypt them with KMS ``Decrypt``, as in AWS.
+    """
+    import attr
+    from aws_encryption_sdk.key_providers.base import MasterKey, MasterKeyConfig
+    from aws_encryption_sdk.structures import DataKey, EncryptedDataKey, MasterKeyInfo
 
-    def generate_data_key(self, *, KeyId: str, NumberOfBytes: int, EncryptionContext: Any = None,  # noqa: N803
-                          GrantTokens: Any = None) -> dict[str, Any]:
-        plaintext, blob, arn = self._backend.generate_data_key(KeyId, EncryptionContext or {}, NumberOfBytes, None)
-        return {"Plaintext": plaintext, "CiphertextBlob": blob, "KeyId": arn}
+    @attr.s(hash=True)
+    class Config(MasterKeyConfig):  # type: ignore[misc]
+        provider_id = PROVIDER_ID
 
-    def encrypt(self, *, KeyId: str, Plaintext: bytes, EncryptionContext: Any = None,  # noqa: N803
-                GrantTokens: Any = None) -> dict[str, Any]:
-        blob, arn = self._backend.encrypt(KeyId, Plaintext, EncryptionContext or {})
-        return {"CiphertextBlob": blob, "KeyId": arn}
+    class PoolKey(MasterKey):  # type: ignore[misc]
+        provider_id = PROVIDER_ID
+        _config_class = Config
+
+        def _generate_data_key(self, algorithm: Any, encryption_context: Any) -> Any:
+            plaintext, blob, arn = backend.generate_data_key(key_arn, encryption_context or {}, algorithm.kdf_input_len, None)
+            return DataKey(key_provider=MasterKeyInfo(PROVIDER_ID, arn), data_key=plaintext, encrypted_data_key=blob)
+
+        def _encrypt_data_key(self, data_key: Any, algorithm: Any, encryption_context: Any) -> Any:
+            blob, arn = backend.encrypt(key_arn, data_key.data_key, encryption_context or {})
+            return EncryptedDataKey(key_provider=MasterKeyInfo(PROVIDER_ID, arn), encrypted_data_key=blob)
+
+        def _decrypt_data_key(self, encrypted_data_key: Any, algorithm: Any, encryption_context: Any) -> Any:
+            raise NotImplementedError("the local user pool only encrypts")
+
+    return PoolKey(key_id=key_arn)
 
 
 def encrypted_code(pool: Any, code: str) -> str:
@@ -41,7 +58,6 @@ def encrypted_code(pool: Any, code: str) -> str:
     """
     import aws_encryption_sdk
     from aws_encryption_sdk.identifiers import Algorithm, CommitmentPolicy
-    from aws_encryption_sdk.key_providers.kms import KMSMasterKey, KMSMasterKeyConfig
     from moto.kms.models import kms_backends
 
     key_arn = (pool.extended_config.get("LambdaConfig") or {}).get("KMSKeyID")
@@ -49,7 +65,7 @@ def encrypted_code(pool: Any, code: str) -> str:
         raise RuntimeError(f"user pool {pool.id} has a custom sender but no LambdaConfig.KMSKeyID")
     parts = str(key_arn).split(":")
     backend = kms_backends[parts[4]][parts[3]]
-    key = KMSMasterKey(config=KMSMasterKeyConfig(key_id=str(key_arn), client=_Kms(backend)))
+    key = _pool_key(backend, str(key_arn))
     client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.FORBID_ENCRYPT_ALLOW_DECRYPT)
     message, _ = client.encrypt(source=code.encode(), key_provider=key, algorithm=getattr(Algorithm, SUITE))
     return base64.b64encode(message).decode()

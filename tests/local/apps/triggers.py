@@ -4,7 +4,8 @@
   public client allowing every flow and a confidential one; post confirmation adds the user to
   ``members`` (with its grant).
 - ``Classic``: pre sign-up and pre token generation ``V1_0``.
-- ``Senders``: the custom email and SMS senders (with the pool's KMS key) and pre token ``V3_0``.
+- ``Senders`` (stack ``senders``): the custom email and SMS senders (one function, with the
+  Encryption SDK, and the pool's KMS key) and pre token ``V3_0``.
 
 The functions misbehave on request, as the tests need: an email whose local part contains a
 keyword (``presignup-raise``, ``presignup-junk``, ``presignup-slow``, ``postconfirm-raise``,
@@ -178,10 +179,12 @@ def send_code(event, context):
     from aws_encryption_sdk.identifiers import CommitmentPolicy
 
     client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT)
-    provider = aws_encryption_sdk.StrictAwsKmsMasterKeyProvider(key_ids=[os.environ["KEY_ARN"]])
+    # the key ARN comes with the message: passing it in the environment would make a cycle (key -> pool -> function)
+    provider = aws_encryption_sdk.DiscoveryAwsKmsMasterKeyProvider(region_names=[os.environ["AWS_REGION"]])
     plaintext, _ = client.decrypt(source=base64.b64decode(event["request"]["code"]), key_provider=provider)
     attributes = event["request"]["userAttributes"]
-    print(f"DELIVERED {event['triggerSource']} {plaintext.decode()} TO {attributes.get('email') or attributes.get('phone_number')}")
+    to = attributes.get("phone_number") if event["triggerSource"].startswith("CustomSMSSender") else attributes.get("email")
+    print(f"DELIVERED {event['triggerSource']} {plaintext.decode()} TO {to}")
 
 
 class Triggers(TerraformStack):
@@ -224,9 +227,28 @@ class Triggers(TerraformStack):
         TerraformOutput(self, "ClassicClientId", value=classic_client.client_id)
 
 
+class Senders(TerraformStack):
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region=REGION)
+        pool = UserPool(
+            self, "Senders", username_attributes=["email"], auto_verified_attributes=["email"],
+            user_pool_tier="ESSENTIALS",
+            lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v3, lambda_version="V3_0")},
+        )
+        sender = Function(self, "Sender", send_code, architecture="x86_64", timeout=10,
+                          requirements=["aws-encryption-sdk==4.0.7"])
+        pool.on("customEmailSender", sender)
+        pool.on("customSmsSender", sender)
+        client = pool.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        TerraformOutput(self, "PoolId", value=pool.user_pool_id)
+        TerraformOutput(self, "ClientId", value=client.client_id)
+
+
 def main() -> None:
     app = App()
     Triggers(app, "triggers")
+    Senders(app, "senders")
     app.synth()
 
 

@@ -90,3 +90,13 @@ def public_idp(cognito_aws: Any) -> Any:
         "cognito-idp", endpoint_url=cognito_aws.endpoint_url, region_name=REGION,
         config=Config(signature_version=UNSIGNED, retries={"max_attempts": 1}, read_timeout=60),
     )
+
+
+@pytest.fixture(scope="package")
+def senders_stack(cognito_aws: Any, triggers_outdir: Path) -> Any:
+    return deploy(cognito_aws, triggers_outdir, "senders", timeout=600)
+
+
+@pytest.fixture(scope="package")
+def senders(senders_stack: Any) -> Pool:
+    return Pool(senders_stack.outputs["PoolId"], senders_stack.outputs["ClientId"])

@@ -1,0 +1,68 @@
+"""Custom email and SMS senders: Cognito hands them the code encrypted with the pool's KMS key in the
+AWS Encryption SDK's format, and the sender's real decryption code (aws-encryption-sdk, its role's
+kms:Decrypt) reads it against the emulator. Pre token generation V3_0 on the same pool."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from ._tokens import verified
+from .conftest import Pool
+
+PASSWORD = "Sender-Pass-1"
+
+
+def printed(aws: Any, stack: Any, trigger: str, needle: str) -> str:
+    """The sender's log line containing ``needle`` (its function printed it)."""
+    name = stack.user_pool("Senders").triggers[trigger].split(":")[6]
+    logs = stack.client("logs")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        for event in logs.filter_log_events(logGroupName=f"/aws/lambda/{name}")["events"]:
+            if needle in event["message"]:
+                return str(event["message"])
+        time.sleep(0.2)
+    raise AssertionError(f"the sender printed no line with {needle!r}")
+
+
+def test_the_email_sender_decrypts_the_sign_up_code(cognito_aws: Any, senders: Pool, senders_stack: Any, public_idp: Any) -> None:
+    answer = public_idp.sign_up(ClientId=senders.client_id, Username="zoe@example.com", Password=PASSWORD)
+    assert answer["CodeDeliveryDetails"]["DeliveryMedium"] == "EMAIL"
+    (entry,) = cognito_aws.trace(senders.id)
+    assert entry.trigger_source == "CustomEmailSender_SignUp" and entry.error is None, entry.error
+    request = entry.event["request"]
+    assert request["type"] == "customEmailSenderRequestV1" and request["userAttributes"]["email"] == "zoe@example.com"
+    assert "response" not in entry.event
+    (mail,) = cognito_aws.outbox(senders.id)
+    assert mail.sender == "CustomEmailSender" and mail.body is None
+    assert request["code"] != mail.code
+    line = printed(cognito_aws, senders_stack, "CustomEmailSender", "CustomEmailSender_SignUp")
+    assert f"CustomEmailSender_SignUp {mail.code} TO zoe@example.com" in line
+    public_idp.confirm_sign_up(ClientId=senders.client_id, Username="zoe@example.com", ConfirmationCode=mail.code)
+
+
+def test_the_sms_sender_gets_the_temporary_password(cognito_aws: Any, senders: Pool, senders_stack: Any, idp: Any) -> None:
+    idp.admin_create_user(UserPoolId=senders.id, Username="yan@example.com", DesiredDeliveryMediums=["SMS"],
+                          UserAttributes=[{"Name": "phone_number", "Value": "+15555550123"}])
+    trace = cognito_aws.trace(senders.id, clear=True)
+    assert [e.trigger_source for e in trace][-1] == "CustomSMSSender_AdminCreateUser"
+    assert trace[-1].event["request"]["type"] == "customSMSSenderRequestV1" and trace[-1].error is None
+    mail = cognito_aws.outbox(senders.id)[-1]
+    assert (mail.medium, mail.destination, mail.sender) == ("SMS", "+15555550123", "CustomSMSSender")
+    line = printed(cognito_aws, senders_stack, "CustomSMSSender", "CustomSMSSender_AdminCreateUser")
+    assert f"{mail.code} TO +15555550123" in line
+
+
+def test_pre_token_generation_v3(cognito_aws: Any, senders: Pool, idp: Any) -> None:
+    idp.admin_create_user(UserPoolId=senders.id, Username="xavi@example.com", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=senders.id, Username="xavi@example.com", Password=PASSWORD, Permanent=True)
+    cognito_aws.trace(senders.id, clear=True)
+    result = idp.admin_initiate_auth(UserPoolId=senders.id, ClientId=senders.client_id, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                     AuthParameters={"USERNAME": "xavi@example.com", "PASSWORD": PASSWORD})
+    (entry,) = cognito_aws.trace(senders.id)
+    assert entry.trigger_source == "TokenGeneration_Authentication" and entry.event["version"] == "3"
+    access = verified(cognito_aws, senders.id, result["AuthenticationResult"]["AccessToken"])
+    assert access["caller"] == "TokenGeneration_Authentication"
