@@ -95,6 +95,10 @@ class LocalCognito:
             entries: list[dict[str, Any]] = json.loads(answer.read())["Entries"]
         return entries
 
+    def stop_workers(self) -> None:
+        """Stop the warm workers of every function in the emulator: the next invocations start cold."""
+        self._read(f"{self.region}_workers", "workers", False)
+
     def trace(self, pool_id: str, *, clear: bool = False) -> list[TraceEntry]:
         """Every trigger invocation the local pool ``pool_id`` made, oldest first.
 

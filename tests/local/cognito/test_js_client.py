@@ -1,0 +1,65 @@
+"""A JavaScript client nobody here wrote: amazon-cognito-identity-js (npm, pinned in tests/local/js)
+run with the machine's Node: SRP sign-up, confirm with the code from the outbox, SRP sign-in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ._tokens import verified
+from .conftest import Pool
+
+JS = Path(__file__).resolve().parents[1] / "js"
+PASSWORD = "Js-Client-Pass-1"
+
+
+@pytest.fixture(scope="module")
+def node() -> str:
+    found = shutil.which("node")
+    if found is None or shutil.which("npm") is None:
+        pytest.skip("JavaScript client test: node and npm are not on the PATH")
+    if not (JS / "node_modules" / "amazon-cognito-identity-js").is_dir():
+        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=JS,
+                              capture_output=True, text=True, timeout=300, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"JavaScript client test: npm ci failed (is the npm registry reachable?): {done.stderr[-500:]}")
+    return found
+
+
+def step(node: str, aws: Any, pool: Pool, name: str, email: str, secret: str) -> dict[str, Any]:
+    done = subprocess.run([node, "flow.js", name, aws.endpoint_url, pool.id, pool.client_id, email, secret],
+                          cwd=JS, capture_output=True, text=True, timeout=90, check=False)
+    assert done.stdout.strip(), done.stderr[-2000:]
+    answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.returncode == 0, answer
+    return answer
+
+
+def test_amazon_cognito_identity_js_signs_up_confirms_and_signs_in(node: str, cognito_aws: Any, flows: Pool) -> None:
+    cognito_aws.trace(flows.id, clear=True)
+    cognito_aws.outbox(flows.id, clear=True)
+    signed_up = step(node, cognito_aws, flows, "signup", "js-ann@example.com", PASSWORD)
+    assert signed_up["userConfirmed"] is False and signed_up["delivery"]["DeliveryMedium"] == "EMAIL"
+    (mail,) = cognito_aws.outbox(flows.id)
+    step(node, cognito_aws, flows, "confirm", "js-ann@example.com", mail.code)
+    tokens = step(node, cognito_aws, flows, "signin", "js-ann@example.com", PASSWORD)
+    assert cognito_aws.trace_sources(flows.id) == [
+        "PreSignUp_SignUp", "CustomMessage_SignUp", "PostConfirmation_ConfirmSignUp",
+        "PreAuthentication_Authentication", "TokenGeneration_Authentication", "PostAuthentication_Authentication",
+    ]
+    claims = verified(cognito_aws, flows.id, tokens["idToken"], audience=flows.client_id)
+    assert claims["email"] == "js-ann@example.com" and claims["cognito:groups"] == ["members"]
+    assert claims["sub"] == signed_up["userSub"]
+
+
+def test_amazon_cognito_identity_js_is_refused_a_wrong_password(node: str, cognito_aws: Any, flows: Pool) -> None:
+    done = subprocess.run([node, "flow.js", "signin", cognito_aws.endpoint_url, flows.id, flows.client_id,
+                           "js-ann@example.com", "Wrong-Pass-99"], cwd=JS, capture_output=True, text=True,
+                          timeout=90, check=False)
+    assert done.returncode == 1
+    assert json.loads(done.stdout.strip().splitlines()[-1])["error"]["code"] == "NotAuthorizedException"
