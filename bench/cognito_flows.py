@@ -114,8 +114,8 @@ def section(found: dict[str, Any]) -> list[str]:
         "|---|---|",
         f"| sign-up -> confirm -> sign-in, cold | {found['cold_ms']:.0f} ms |",
         f"| sign-up -> confirm -> sign-in, warm | {found['warm_ms']:.0f} ms |",
-        f"| loop of {found['sign_ins']} warm sign-ins ({found['triggers']} trigger invocations) | "
-        f"{rate:.0f} triggers/s ({1000 * found['loop_s'] / found['sign_ins']:.1f} ms per sign-in) |",
+        (f"| loop of {found['sign_ins']} warm sign-ins ({found['triggers']} trigger invocations) | "
+         f"{rate:.0f} triggers/s ({1000 * found['loop_s'] / found['sign_ins']:.1f} ms per sign-in) |"),
         f"| one warm trigger invocation, median as the trace records it | {found['invocation_ms']:.1f} ms |",
         f"| deploying the stack (not counted above) | {found['deploy_s']:.0f} s |",
         "",
@@ -128,7 +128,7 @@ def section(found: dict[str, Any]) -> list[str]:
 def splice(document: str, lines: list[str]) -> str:
     """``document`` with its section replaced by ``lines`` (appended when it has none)."""
     block = "\n".join(lines)
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
     if pattern.search(document):
         return pattern.sub(lambda _: block + "\n", document, count=1)
     return document.rstrip("\n") + "\n\n" + block + "\n"

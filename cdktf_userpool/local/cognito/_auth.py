@@ -82,7 +82,7 @@ def open_session(call: Call, kind: str, user: Any, **data: Any) -> str:
 def take_session(call: Call, token: str | None, kind: str | None = None) -> dict[str, Any]:
     """The state of session ``token`` (used up), or ``NotAuthorizedException``."""
     with _state._lock:
-        found = _state.state(call.pool_id).sessions.pop(token or "", None)
+        found: dict[str, Any] | None = _state.state(call.pool_id).sessions.pop(token or "", None)
     if found is None or found["client"] != call.client.id or (kind and found["kind"] != kind):
         raise not_authorized("Invalid session for the user.")
     if found["expires"] < time.time():
@@ -169,7 +169,7 @@ def _refresh(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     held = call.pool.refresh_tokens.get(token)
     if not held or held[0] != call.client.id:
         raise not_authorized("Invalid Refresh Token")
-    client_id, username, origin_jti = held
+    _, username, origin_jti = held
     user = find_user(call.pool, username)
     if user is None:
         raise not_authorized("Invalid Refresh Token")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _READ_TIMEOUT = 30
 
@@ -72,14 +72,19 @@ class Message:
 class LocalCognito:
     """What :class:`~cdktf_userpool.local.LocalAws` offers to read the local user pools' records."""
 
-    endpoint_url: str
-    credentials: tuple[str, str]
     region: str
+    if TYPE_CHECKING:  # provided by LocalAws
+
+        @property
+        def endpoint_url(self) -> str: ...
+
+        @property
+        def credentials(self) -> tuple[str, str]: ...
 
     def _read(self, pool_id: str, kind: str, clear: bool) -> list[dict[str, Any]]:
-        from botocore.auth import SigV4Auth
-        from botocore.awsrequest import AWSRequest
-        from botocore.credentials import Credentials
+        from botocore.auth import SigV4Auth  # type: ignore[import-untyped]
+        from botocore.awsrequest import AWSRequest  # type: ignore[import-untyped]
+        from botocore.credentials import Credentials  # type: ignore[import-untyped]
 
         from ._routes import READ_ACTION
 
@@ -91,7 +96,7 @@ class LocalCognito:
         })
         SigV4Auth(Credentials(*self.credentials), "cognito-idp", region).add_auth(request)
         prepared = urllib.request.Request(request.url, data=body.encode(), headers=dict(request.headers), method="POST")
-        with urllib.request.urlopen(prepared, timeout=_READ_TIMEOUT) as answer:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(prepared, timeout=_READ_TIMEOUT) as answer:
             entries: list[dict[str, Any]] = json.loads(answer.read())["Entries"]
         return entries
 

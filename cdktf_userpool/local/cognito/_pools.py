@@ -209,7 +209,8 @@ class Call:
     """What every flow needs to know about the API call it serves."""
 
     pool: Any
-    client: Any | None
+    client: Any
+    """The app client of the call; ``None`` for admin calls made without one."""
     sdk: str
 
     @property

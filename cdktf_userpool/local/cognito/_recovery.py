@@ -15,7 +15,16 @@ from . import _state
 from ._errors import invalid_parameter, user_not_found
 from ._events import metadata
 from ._messages import prepare, recovery_medium
-from ._pools import Call, attributes, check_password, check_secret, find_user, pool_and_client, pool_by_id, set_status
+from ._pools import (
+    Call,
+    attributes,
+    check_password,
+    check_secret,
+    find_user,
+    pool_and_client,
+    pool_by_id,
+    set_status,
+)
 
 _NO_RECOVERY = "Cannot reset password for the user as there is no registered/verified email or phone_number"
 

@@ -124,10 +124,9 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    from moto.core.authorization import ActionAuthenticatorMixin
-    from moto.cognitoidp.responses import CognitoIdpResponse
-
     from moto.cognitoidp import urls
+    from moto.cognitoidp.responses import CognitoIdpResponse
+    from moto.core.authorization import ActionAuthenticatorMixin
 
     for name, flow in _flows().items():
         setattr(CognitoIdpResponse, name, _served(flow))

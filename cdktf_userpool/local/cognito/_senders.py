@@ -26,8 +26,8 @@ def _pool_key(backend: Any, key_arn: str) -> Any:
     key providers of a sender decrypt them with KMS ``Decrypt``, as in AWS.
     """
     import attr
-    from aws_encryption_sdk.key_providers.base import MasterKey, MasterKeyConfig
-    from aws_encryption_sdk.structures import DataKey, EncryptedDataKey, MasterKeyInfo
+    from aws_encryption_sdk.key_providers.base import MasterKey, MasterKeyConfig  # type: ignore[import-untyped]
+    from aws_encryption_sdk.structures import DataKey, EncryptedDataKey, MasterKeyInfo  # type: ignore[import-untyped]
 
     @attr.s(hash=True)
     class Config(MasterKeyConfig):  # type: ignore[misc]
@@ -56,8 +56,8 @@ def encrypted_code(pool: Any, code: str) -> str:
 
     :raises RuntimeError: if the pool has no ``KMSKeyID`` (Cognito refuses such a configuration).
     """
-    import aws_encryption_sdk
-    from aws_encryption_sdk.identifiers import Algorithm, CommitmentPolicy
+    import aws_encryption_sdk  # type: ignore[import-untyped]
+    from aws_encryption_sdk.identifiers import Algorithm, CommitmentPolicy  # type: ignore[import-untyped]
     from moto.kms.models import kms_backends
 
     key_arn = (pool.extended_config.get("LambdaConfig") or {}).get("KMSKeyID")

@@ -7,8 +7,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import pytest
-
 from ._tokens import verified
 from .conftest import Pool
 
