@@ -11,6 +11,7 @@ Cognito runs them, with the events Cognito sends, and answers as Cognito does wh
   ``_senders``: the encrypted code of the custom senders; ``_kms_auth``: KMS calls authorized per key;
 - ``_signup``: sign-up and confirmation; ``_auth``, ``_srp``, ``_custom_auth``, ``_tokens``: sign-in;
   ``_recovery``: forgotten passwords; ``_attributes``: attribute changes and verification;
+  ``_oauth``: the token endpoint's client-credentials grant;
 - ``_client``: ``LocalAws.trace()`` and ``LocalAws.outbox()`` in the user's process.
 
 Importing this package loads neither moto nor boto3.
@@ -28,7 +29,9 @@ __all__ = ["LocalCognito", "Message", "TraceEntry", "install"]
 def install() -> None:
     """Serve moto's Cognito calls that run triggers with this layer (once; in the emulator process only)."""
     from ._kms_auth import install as kms_authorization
+    from ._oauth import install as token_endpoint
     from ._routes import install as routes
 
     routes()
     kms_authorization()
+    token_endpoint()

@@ -103,10 +103,11 @@ def add_claims_v1(event, context):
 
 
 def add_claims_v3(event, context):
-    """Pre token generation V3_0: also machine-to-machine tokens."""
-    event["response"]["claimsAndScopeOverrideDetails"] = {
-        "accessTokenGeneration": {"claimsToAddOrOverride": {"caller": event["triggerSource"]}},
-    }
+    """Pre token generation V3_0: also machine-to-machine tokens (there, write access is withheld)."""
+    access = {"claimsToAddOrOverride": {"caller": event["triggerSource"]}}
+    if event["triggerSource"] == "TokenGeneration_ClientCredentials":
+        access["scopesToSuppress"] = ["https://api.example.com/write"]
+    event["response"]["claimsAndScopeOverrideDetails"] = {"accessTokenGeneration": access}
     return event
 
 
@@ -241,6 +242,9 @@ class Senders(TerraformStack):
         pool.on("customEmailSender", sender)
         pool.on("customSmsSender", sender)
         client = pool.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        api = pool.add_resource_server("https://api.example.com", scopes={"read": "Read", "write": "Write"})
+        pool.add_client("Machine", generate_secret=True, allowed_oauth_flows=["client_credentials"],
+                        allowed_oauth_scopes=[api.scope("read"), api.scope("write")])
         TerraformOutput(self, "PoolId", value=pool.user_pool_id)
         TerraformOutput(self, "ClientId", value=client.client_id)
 

@@ -4,6 +4,7 @@ kms:Decrypt) reads it against the emulator. Pre token generation V3_0 on the sam
 
 from __future__ import annotations
 
+import base64
 import time
 from typing import Any
 
@@ -64,3 +65,37 @@ def test_pre_token_generation_v3(cognito_aws: Any, senders: Pool, idp: Any) -> N
     assert entry.trigger_source == "TokenGeneration_Authentication" and entry.event["version"] == "3"
     access = verified(cognito_aws, senders.id, result["AuthenticationResult"]["AccessToken"])
     assert access["caller"] == "TokenGeneration_Authentication"
+
+
+def token(aws: Any, client_id: str, secret: str, **form: str) -> tuple[int, dict[str, Any]]:
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    basic = base64.b64encode(f"{client_id}:{secret}".encode()).decode()
+    request = urllib.request.Request(
+        f"{aws.endpoint_url}/oauth2/token", method="POST",
+        data=urllib.parse.urlencode({"grant_type": "client_credentials", **form}).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Authorization": f"Basic {basic}"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read())
+
+
+def test_client_credentials_run_pre_token_generation_v3(cognito_aws: Any, senders: Pool, senders_stack: Any) -> None:
+    machine = senders_stack.user_pool("Senders").client("senders-Senders-Machine")
+    cognito_aws.trace(senders.id, clear=True)
+    status, answer = token(cognito_aws, machine.id, machine.secret)
+    assert status == 200 and answer["token_type"] == "Bearer"
+    (entry,) = cognito_aws.trace(senders.id)
+    assert entry.trigger_source == "TokenGeneration_ClientCredentials" and entry.event["version"] == "3"
+    assert "userName" not in entry.event and entry.event["callerContext"]["clientId"] == machine.id
+    assert entry.event["request"]["scopes"] == ["https://api.example.com/read", "https://api.example.com/write"]
+    claims = verified(cognito_aws, senders.id, answer["access_token"])
+    assert claims["sub"] == machine.id and claims["caller"] == "TokenGeneration_ClientCredentials"
+    assert claims["scope"] == "https://api.example.com/read"  # write suppressed by the trigger
+    assert token(cognito_aws, machine.id, "wrong")[1] == {"error": "invalid_client"}
+    assert token(cognito_aws, machine.id, machine.secret, scope="openid")[1] == {"error": "invalid_scope"}
