@@ -116,6 +116,6 @@ def install() -> None:
     def infer(self: Any, environ: dict[str, Any], path: str) -> str | None:
         if path.rstrip("/") == PATH:
             return "cognito-idp.us-east-1.amazonaws.com"
-        return original(self, environ, path)  # type: ignore[no-any-return]
+        return original(self, environ, path)
 
     DomainDispatcherApplication.infer_service_region_host = infer  # type: ignore[method-assign]
