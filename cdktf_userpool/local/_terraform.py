@@ -219,8 +219,11 @@ class Terraform:
         return run
 
     def destroy(self, *, timeout: float) -> Run:
-        """``terraform destroy``; raises :class:`LocalDeployError` on failure."""
-        run = self._run(["destroy", "-auto-approve", "-input=false", "-no-color", "-json"], timeout=timeout, command="destroy", ui=True)
+        """``terraform destroy`` without a refresh (the state is the apply's); raises :class:`LocalDeployError` on failure."""
+        run = self._run(
+            ["destroy", "-auto-approve", "-input=false", "-no-color", "-json", "-refresh=false"],
+            timeout=timeout, command="destroy", ui=True,
+        )
         if run.returncode != 0:
             raise self._fail(run, "destroy")
         return run
