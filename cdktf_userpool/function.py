@@ -269,6 +269,8 @@ class Function(Construct, Generic[EventT]):
         self._layers: ResolvedLayers = resolve_layers(layers, runtime=runtime, architecture=architecture, where=self.path)
         placement = resolve_vpc(vpc_subnet_ids, vpc_security_group_ids, where=self.path)
         logging = logging_config(log_format, application_log_level, system_log_level, where=self.path)
+        self.logging_config: Mapping[str, str] = MappingProxyType(dict(logging))
+        """The ``logging_config`` block: ``log_format`` and, for JSON, the two levels (``testing.invoke`` follows it)."""
         needs_alias = check_cold_start(
             provisioned_concurrency,
             snap_start,

@@ -224,7 +224,8 @@ def test_a_failing_trigger_shows_why(pool: UserPool) -> None:
     assert str(err.value) == "PreAuthentication failed with error ana may not sign in."  # Cognito's message
     assert err.value.traceback is not None and "in reject" in err.value.traceback
     assert err.value.traceback.rstrip().endswith("PermissionError: ana may not sign in")
-    assert err.value.stdout.startswith("checking ana\n[WARNING]\t")
+    assert err.value.stdout.startswith("checking ana\n")  # then its log line, in the Function's JSON format
+    assert json.loads(err.value.stdout.splitlines()[1])["level"] == "WARNING"
     notes = "\n".join(err.value.__notes__)  # pytest prints these under the failing test
     assert "--- handler traceback ---" in notes and "--- handler stdout ---" in notes and "in reject" in notes
 
@@ -259,3 +260,20 @@ def test_trigger_on_the_shared_pool_runs_too(tmp_path: Path) -> None:
     event["request"]["userAttributes"]["email"] = "eve@elsewhere.test"
     with pytest.raises(TriggerInvocationError, match="PreSignUp failed with error sign-up is limited to example.com"):
         invoke(shared, "pre_sign_up", event)
+
+
+def logs_a_line(event, context):  # noqa: ANN001, ANN201
+    import logging
+
+    logging.getLogger().info("signing up %s", event["userName"])
+    return event
+
+
+def test_invoke_logs_as_the_deployed_function_does() -> None:
+    stack = new_stack("log-formats")
+    json_logs = Function(stack, "Json", logs_a_line)  # JSON is the Function default
+    text_logs = Function(stack, "Text", logs_a_line, log_format="Text")
+    event = {"userName": "ana", "request": {}, "response": {}}
+    (line,) = [json.loads(l) for l in invoke_detailed(json_logs, "preSignUp", event).stdout.splitlines() if l.startswith("{")]
+    assert (line["level"], line["message"]) == ("INFO", "signing up ana")
+    assert "signing up" not in invoke_detailed(text_logs, "preSignUp", event).stdout  # Text: the root logger stays at WARNING

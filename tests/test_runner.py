@@ -32,6 +32,13 @@ CALLS = 0
 print("init ran")
 
 
+def logs(event, context):
+    logging.getLogger().debug("debug line")
+    logging.getLogger().info("info line")
+    logging.getLogger().warning("warning line")
+    return {}
+
+
 def count(event, context):
     global CALLS
     CALLS += 1
@@ -462,3 +469,14 @@ def test_runner_does_not_import_cdktf() -> None:
     code = "import sys, cdktf_userpool._runner; print(sorted(m for m in sys.modules if m.split('.')[0] in ('cdktf', 'jsii', 'cdktf_cdktf_provider_aws', 'constructs')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_json_log_format_writes_lambdas_json_lines_at_the_level(package: Path) -> None:
+    logged = run(package, "logs", log_format="JSON", log_level="INFO", function_name="json-logs")
+    lines = [json.loads(line) for line in logged.stdout.splitlines() if line.startswith("{")]
+    assert [(line["level"], line["message"], line["logger"]) for line in lines] == [
+        ("INFO", "info line", "root"), ("WARNING", "warning line", "root")
+    ]  # DEBUG is below the application log level
+    assert all(line["requestId"] == logged.request_id and line["timestamp"].endswith("Z") for line in lines)
+    text = run(package, "logs", function_name="text-logs")  # Lambda's default: text lines, root at WARNING
+    assert "\twarning line" in text.stdout and "info line" not in text.stdout

@@ -81,8 +81,14 @@ def lambda_environment(
     region: str,
     environment: Mapping[str, str],
     runtime_dir: str,
+    log_format: str = "Text",
+    log_level: str | None = None,
 ) -> dict[str, str]:
     """The worker's environment: isolation defaults, then the function's variables, then Lambda's reserved ones.
+
+    With ``log_format="JSON"`` (Lambda's advanced logging controls), ``AWS_LAMBDA_LOG_FORMAT`` and
+    ``AWS_LAMBDA_LOG_LEVEL`` are set as Lambda sets them, and the worker's root logger writes JSON
+    lines at that level, as Lambda's Python runtime does.
 
     The defaults keep the host's AWS credentials and instance metadata out of reach
     (``AWS_CONFIG_FILE`` and ``AWS_SHARED_CREDENTIALS_FILE`` are the null device,
@@ -116,6 +122,7 @@ def lambda_environment(
         "LAMBDA_TASK_ROOT": str(package),
         "LAMBDA_RUNTIME_DIR": runtime_dir,
         "_HANDLER": handler,
+        **({"AWS_LAMBDA_LOG_FORMAT": "JSON", "AWS_LAMBDA_LOG_LEVEL": log_level or "INFO"} if log_format == "JSON" else {}),
     }
 
 
@@ -201,6 +208,8 @@ def run_package(
     warm: bool = True,
     account_id: str = ACCOUNT_ID,
     request_id: str | None = None,
+    log_format: str = "Text",
+    log_level: str | None = None,
 ) -> Invocation:
     """Invoke a Lambda package's handler on ``event`` in a worker process, as Lambda's Python runtime would.
 
@@ -230,6 +239,9 @@ def run_package(
     :param warm: reuse (and keep) a warm worker. Default: ``True``; ``False`` starts and stops one.
     :param account_id: the account in ``context.invoked_function_arn``. Default: ``"123456789012"``.
     :param request_id: ``context.aws_request_id``. Default: a new UUID.
+    :param log_format: the function's log format, ``"Text"`` or ``"JSON"``: how the root logger writes.
+        Default: ``"Text"`` (Lambda's default; a ``Function`` of this library logs JSON by default).
+    :param log_level: with JSON, the application log level (the root logger's). Default: ``"INFO"``.
     :raises RuntimeMismatchError: if the package holds native code no interpreter here can load.
     :raises ConfigurationError: if ``interpreter`` (or ``CDKTF_USERPOOL_PYTHON...``) does not run.
     :returns: the :class:`Invocation`; handler errors, timeouts and crashes are reported in it, not raised.
@@ -245,7 +257,7 @@ def run_package(
     mismatch = _check(chosen, _native_code(folder, digest), runtime, architecture, function_name)
     env = lambda_environment(package=folder, handler=handler, runtime=runtime, function_name=function_name,
                              memory_size=memory_size, region=region, environment=environment,
-                             runtime_dir=str(WORKER_SCRIPT.parent))
+                             runtime_dir=str(WORKER_SCRIPT.parent), log_format=log_format, log_level=log_level)
     paths = tuple(os.fspath(p) for p in extra_paths)
     key = (digest, handler, chosen.path, tuple(sorted(env.items())), paths)
     request_id = request_id or str(uuid.uuid4())

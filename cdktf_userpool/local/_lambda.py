@@ -91,6 +91,7 @@ def run(fn: Any, event: Any, *, timeout: float | None = None) -> Any:
     """
     from cdktf_userpool._runner import lambda_runtime_path, run_package
 
+    logging: dict[str, Any] = getattr(fn, "cdktf_userpool_logging", None) or {}
     return run_package(
         _package(fn.code_bytes),
         event,
@@ -103,6 +104,9 @@ def run(fn: Any, event: Any, *, timeout: float | None = None) -> Any:
         environment=invocation_environment(fn),
         region=fn.region,
         extra_paths=[str(lambda_runtime_path())],
+        # the function's logging config, as kept by the gap-filling layer (JSON logs as in Lambda)
+        log_format=str(logging.get("LogFormat", "Text")),
+        log_level=logging.get("ApplicationLogLevel"),
     )
 
 

@@ -130,6 +130,8 @@ def invoke_detailed(
         region=region or _region_of(function),
         extra_paths=extra,
         interpreter=python,
+        log_format=function.logging_config.get("log_format", "Text"),
+        log_level=function.logging_config.get("application_log_level"),
     )
     _raise_for(TRIGGERS[op], invocation)
     return invocation
