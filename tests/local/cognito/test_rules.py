@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import require_moto
-
-require_moto()
+pytest.importorskip("moto", reason="local deploy: moto not installed (pip install 'cdktf-userpool[local]')")
 pycognito = pytest.importorskip("pycognito", reason="pycognito (test extra) is not installed")
 
 from cdktf_userpool.local.cognito import _invoke, _messages, _srp, _tokens  # noqa: E402
