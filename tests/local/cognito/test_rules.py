@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("moto", reason="local deploy: moto not installed (pip install 'cdktf-userpool[local]')")
 pycognito = pytest.importorskip("pycognito", reason="pycognito (test extra) is not installed")
 
-from cdktf_userpool.local.cognito import _invoke, _messages, _srp, _tokens  # noqa: E402
+from cdktf_userpool.local.cognito import _invoke, _messages, _srp, _tokens
 
 POOL_ID = "eu-west-1_AbCdEf123"
 
