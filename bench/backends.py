@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _sections import write_section  # bench/ is this script's folder
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SECTION = "## Backends side by side"
@@ -140,18 +142,8 @@ def main() -> None:
         + "."
     )
     lines.append("")
-    write_section(args.output, lines)
+    write_section(args.output, SECTION, lines)
     print("\n".join(lines))
-
-
-def write_section(path: Path, lines: list[str]) -> None:
-    """Replace this benchmark's section of ``path`` (or append it), leaving the others as they are."""
-    text = path.read_text() if path.exists() else "# Performance\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + text[end + 1:] if end >= 0 else text[:start]
-    path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from _sections import write_section  # bench/ is this script's folder
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -125,15 +126,6 @@ def section(found: dict[str, Any]) -> list[str]:
     ]
 
 
-def splice(document: str, lines: list[str]) -> str:
-    """``document`` with its section replaced by ``lines`` (appended when it has none)."""
-    block = "\n".join(lines)
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    if pattern.search(document):
-        return pattern.sub(lambda _: block + "\n", document, count=1)
-    return document.rstrip("\n") + "\n\n" + block + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=20)
@@ -143,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     lines = section(measure(args.repeats, args.sign_ins))
     if not args.markdown:
-        args.output.write_text(splice(args.output.read_text() if args.output.exists() else "", lines))
+        write_section(args.output, SECTION, lines)
     print("\n".join(lines))
 
 

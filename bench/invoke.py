@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -24,6 +23,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from _sections import write_section  # bench/ is this script's folder
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -136,15 +137,6 @@ def section(results: dict[str, Any]) -> list[str]:
     ]
 
 
-def splice(document: str, lines: list[str]) -> str:
-    """``document`` with its invoke section replaced by ``lines`` (appended when it has none)."""
-    block = "\n".join(lines)
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(document):
-        return pattern.sub(lambda _: block + "\n", document, count=1)
-    return document.rstrip("\n") + "\n\n" + block + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=20)
@@ -153,7 +145,7 @@ def main() -> None:
     args = parser.parse_args()
     lines = section(measure(args.repeats))
     if not args.markdown:
-        args.output.write_text(splice(args.output.read_text() if args.output.exists() else "", lines))
+        write_section(args.output, SECTION, lines)
     print("\n".join(lines))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from _sections import write_section  # bench/ is this script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## Local deploy (make local)"
@@ -119,15 +120,6 @@ def section(results: dict[str, Any]) -> list[str]:
     return lines
 
 
-def splice(document: str, lines: list[str]) -> str:
-    """``document`` with its local-deploy section replaced by ``lines`` (appended when it has none)."""
-    block = "\n".join(lines)
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(document):
-        return pattern.sub(lambda _: block + "\n", document, count=1)
-    return document.rstrip("\n") + "\n\n" + block + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=3)
@@ -136,7 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     lines = section(measure(args.repeats))
     if not args.markdown:
-        args.output.write_text(splice(args.output.read_text() if args.output.exists() else "", lines))
+        write_section(args.output, SECTION, lines)
     print("\n".join(lines))
 
 
