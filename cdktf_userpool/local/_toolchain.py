@@ -3,14 +3,17 @@
 Nothing here is a machine path: the binary is ``terraform=`` / ``$CDKTF_USERPOOL_TERRAFORM`` / the
 ``PATH``; providers are looked for in ``plugin_dir=`` / ``$CDKTF_USERPOOL_TF_PLUGIN_DIR``, then
 ``$TF_PLUGIN_CACHE_DIR``, then Terraform's implied local mirrors (``~/.terraform.d/plugins`` and
-``$XDG_DATA_HOME``/``$XDG_DATA_DIRS`` ``terraform/plugins``). A provider folder has Terraform's
-unpacked mirror layout, ``<dir>/<host>/<namespace>/<type>/<version>/<os>_<arch>/``. When none holds
-the AWS provider, ``terraform init`` installs the stack's pinned one the usual way (the user's CLI
-configuration, or the registry).
+``$XDG_DATA_HOME``/``$XDG_DATA_DIRS`` ``terraform/plugins``), then, when no folder is named, a mirror
+found in the machine's usual software folders (``/opt``, ``/usr/local``, ..., the home folder; see
+:mod:`._mirrors`). A provider folder has Terraform's unpacked mirror layout,
+``<dir>/<host>/<namespace>/<type>/<version>/<os>_<arch>/``, and counts when it holds the AWS provider
+5.100 to 6.x for this platform. When none does, ``terraform init`` installs the stack's pinned one
+the usual way (the user's CLI configuration, or the registry).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -20,18 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LocalToolError
+from ._mirrors import AWS_PROVIDER, aws_versions, mirror_contents, platform_name, search, version_key
 
 TERRAFORM_ENV = "CDKTF_USERPOOL_TERRAFORM"
 """Environment variable naming the terraform executable. Default: ``terraform`` on the ``PATH``."""
 
 PLUGIN_DIR_ENV = "CDKTF_USERPOOL_TF_PLUGIN_DIR"
 """Environment variable naming a provider folder (a Terraform filesystem mirror)."""
-
-AWS_PROVIDER = "registry.terraform.io/hashicorp/aws"
-OLDEST_PROVIDER = (5, 100, 0)
-"""The oldest AWS provider the library's output is valid on (and the local deploy is tested with)."""
-NEWEST_MAJOR = 6
-"""The newest major version of the AWS provider the local deploy is made for (the bindings pin 6.x)."""
 
 _TERRAFORM_FIX = (
     "Install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install) and put it on the PATH, "
@@ -66,41 +64,6 @@ class Toolchain:
         if not self.aws_versions or (pinned is not None and pinned in self.aws_versions):
             return None
         return self.aws_versions[0]
-
-
-def platform_name() -> str:
-    """Terraform's ``<os>_<arch>`` for this machine, e.g. ``linux_amd64``."""
-    machine = platform.machine().lower()
-    arch = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(machine, machine)
-    return f"{platform.system().lower()}_{arch}"
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in version.split("-")[0].split("."))
-    except ValueError:
-        return (0,)
-
-
-def mirror_contents(folder: Path) -> dict[str, tuple[str, ...]]:
-    """The providers in ``folder`` (unpacked mirror layout) that have a build for this platform.
-
-    :returns: ``{"registry.terraform.io/hashicorp/aws": ("5.100.0", ...)}``, versions newest first.
-    """
-    found: dict[str, list[str]] = {}
-    target = platform_name()
-    for build in sorted(folder.glob(f"*/*/*/*/{target}")):
-        if not build.is_dir():
-            continue
-        version = build.parent.name
-        source = "/".join(build.parent.parent.relative_to(folder).parts)
-        found.setdefault(source, []).append(version)
-    return {source: tuple(sorted(set(v), key=_version_key, reverse=True)) for source, v in found.items()}
-
-
-def _supported(version: str) -> bool:
-    key = _version_key(version)
-    return OLDEST_PROVIDER <= key and key[0] <= NEWEST_MAJOR
 
 
 def candidate_folders(plugin_dir: str | os.PathLike[str] | None = None) -> list[Path]:
@@ -143,7 +106,7 @@ def find_terraform(terraform: str | os.PathLike[str] | None = None) -> tuple[str
             tool="terraform",
             fix=_TERRAFORM_FIX,
         ) from exc
-    if _version_key(version) < (1, 5):
+    if version_key(version) < (1, 5):
         raise LocalToolError(
             f"{found} is Terraform {version}; the local deploy needs 1.5 or later. {_TERRAFORM_FIX}",
             tool="terraform",
@@ -166,12 +129,15 @@ def find_toolchain(
     binary, version = find_terraform(terraform)
     explicit = plugin_dir or os.environ.get(PLUGIN_DIR_ENV)
     for folder in candidate_folders(plugin_dir):
-        contents = mirror_contents(folder)
-        versions = tuple(v for v in contents.get(AWS_PROVIDER, ()) if _supported(v))
+        versions = aws_versions(folder)
         if versions:
-            return Toolchain(binary, version, folder, tuple(sorted(contents)), versions)
+            return Toolchain(binary, version, folder, tuple(sorted(mirror_contents(folder))), versions)
         if explicit and folder == Path(explicit).expanduser():
             break
+    if not explicit:
+        found = _searched()
+        if found is not None:
+            return Toolchain(binary, version, found, tuple(sorted(mirror_contents(found))), aws_versions(found))
     if explicit:
         fix = (
             f"Point plugin_dir (or {PLUGIN_DIR_ENV}) at a folder laid out as "
@@ -184,6 +150,12 @@ def find_toolchain(
             fix=fix,
         )
     return Toolchain(binary, version, None, (), ())
+
+
+@functools.lru_cache(maxsize=1)
+def _searched() -> Path | None:
+    """A mirror found by searching the machine's usual software folders (once per process)."""
+    return search()
 
 
 def cli_config(toolchain: Toolchain) -> str:

@@ -62,6 +62,16 @@ def deploy(aws: Any, outdir: Path, stack: str, **kwargs: Any) -> Any:
         pytest.skip(f"local deploy: {exc}")
 
 
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """A folder removed when the test ends (not kept like ``tmp_path``): for fake provider mirrors, which
+    must not outlive the test where a mirror search could find them."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cdktf-userpool-test-") as folder:
+        yield Path(folder)
+
+
 @pytest.fixture(scope="session")
 def test_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/local/apps/stacks.py synthesized (on the suite's backend); returns its outdir."""

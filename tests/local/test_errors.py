@@ -71,6 +71,9 @@ def test_no_provider_anywhere_fails_at_init_with_the_fix(
     for name in (PLUGIN_DIR_ENV, "TF_PLUGIN_CACHE_DIR", "XDG_DATA_HOME", "XDG_DATA_DIRS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
+    from cdktf_userpool.local import _toolchain
+
+    monkeypatch.setattr(_toolchain, "_searched", lambda: None)  # a machine without a mirror
     (tmp_path / "nowhere").mkdir()
     config = tmp_path / "terraformrc"
     config.write_text(f'provider_installation {{\n  filesystem_mirror {{\n    path = "{tmp_path / "nowhere"}"\n  }}\n}}\n')
@@ -114,13 +117,14 @@ elif command == "apply":
 """
 
 
-def test_an_apply_that_does_not_finish_is_stopped_and_names_the_resource(emulator: LocalAws, tmp_path: Path) -> None:
+def test_an_apply_that_does_not_finish_is_stopped_and_names_the_resource(emulator: LocalAws, tmp_path: Path,
+                                                                         scratch: Path) -> None:
     fake = tmp_path / "terraform"
     fake.write_text(FAKE_TERRAFORM.format(python=sys.executable))
     fake.chmod(0o755)
-    mirror = tmp_path / "mirror" / AWS_PROVIDER / "5.100.0" / platform_name()
+    mirror = scratch / "mirror" / AWS_PROVIDER / "5.100.0" / platform_name()
     mirror.mkdir(parents=True)
-    emulator.terraform, emulator.plugin_dir = str(fake), tmp_path / "mirror"
+    emulator.terraform, emulator.plugin_dir = str(fake), scratch / "mirror"
     outdir = write_app(tmp_path / "out", {"app": EMPTY_STACK})
     started = time.monotonic()
     with pytest.raises(LocalDeployError) as stuck:

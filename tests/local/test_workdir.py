@@ -20,6 +20,8 @@ from cdktf_userpool.local._workdir import (
     write_working_copy,
 )
 
+from .test_mirrors import fake_mirror as one_provider
+
 DOC = {
     "provider": {"aws": [{"region": "eu-west-1"}, {"alias": "edge", "region": "us-east-1", "profile": "prod"}]},
     "terraform": {"required_providers": {"aws": {"source": "aws", "version": "6.25.0"}}, "backend": {"s3": {"bucket": "state"}}},
@@ -79,16 +81,13 @@ def test_the_working_copy_leaves_terraform_files_and_state_behind(tmp_path: Path
 
 
 def fake_mirror(root: Path, *versions: str) -> Path:
-    for version in versions:
-        build = root / AWS_PROVIDER / version / platform_name()
-        build.mkdir(parents=True)
-        (build / f"terraform-provider-aws_v{version}_x5").write_text("")
+    one_provider(root, *versions)
     (root / "registry.terraform.io" / "hashicorp" / "null" / "3.2.0" / "other_arch").mkdir(parents=True)
     return root
 
 
-def test_mirror_contents_and_the_version_chosen(tmp_path: Path) -> None:
-    mirror = fake_mirror(tmp_path / "m", "5.100.0", "6.2.0", "5.9.0")
+def test_mirror_contents_and_the_version_chosen(scratch: Path) -> None:
+    mirror = fake_mirror(scratch / "m", "5.100.0", "6.2.0", "5.9.0")
     assert mirror_contents(mirror) == {AWS_PROVIDER: ("6.2.0", "5.100.0", "5.9.0")}
     chain = Toolchain("terraform", "1.11.4", mirror, (AWS_PROVIDER,), ("6.2.0", "5.100.0"))
     assert chain.provider_version("6.25.0") == "6.2.0"  # not offline: the newest there
@@ -99,13 +98,13 @@ def test_mirror_contents_and_the_version_chosen(tmp_path: Path) -> None:
     assert f'exclude = ["{AWS_PROVIDER}"]' in config
 
 
-def test_only_supported_provider_versions_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_supported_provider_versions_count(scratch: Path) -> None:
     import shutil
 
     if shutil.which("terraform") is None:
         pytest.skip("terraform is not on the PATH")
-    old = fake_mirror(tmp_path / "old", "5.99.0", "7.0.0")
+    old = fake_mirror(scratch / "old", "5.99.0", "7.0.0")
     with pytest.raises(LocalDeployError, match="holds no hashicorp/aws provider from 5.100 to 6.x"):
         find_toolchain(plugin_dir=old)
-    good = fake_mirror(tmp_path / "good", "5.100.0")
+    good = fake_mirror(scratch / "good", "5.100.0")
     assert find_toolchain(plugin_dir=good).aws_versions == ("5.100.0",)
