@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito local
+.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-snapshot local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -86,3 +86,7 @@ bench-cognito: $(STAMP)
 ## Measure cold and warm testing.invoke latency; updates its section of docs/performance.md.
 bench-invoke: $(STAMP)
 	$(PY) bench/invoke.py
+
+## Time testing.snapshot against the synth of the example app's stacks; updates its section of docs/performance.md.
+bench-snapshot: $(STAMP)
+	$(PY) bench/snapshot.py

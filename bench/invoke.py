@@ -8,7 +8,6 @@ same call again on the worker left by the previous one. Medians of ``--repeats``
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _sections import write_section  # bench/ is this script's folder
+from _sections import bench_main  # bench/ is this script's folder
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -138,15 +137,7 @@ def section(results: dict[str, Any]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--markdown", action="store_true", help="print the section only; write nothing")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
-    args = parser.parse_args()
-    lines = section(measure(args.repeats))
-    if not args.markdown:
-        write_section(args.output, SECTION, lines)
-    print("\n".join(lines))
+    bench_main(SECTION, measure, section, repeats=20)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ AWS provider (``CDKTF_USERPOOL_TF_PLUGIN_DIR`` offline, or ``.ci/find-provider-m
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import statistics
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _sections import write_section  # bench/ is this script's folder
+from _sections import bench_main  # bench/ is this script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## Local deploy (make local)"
@@ -121,15 +120,7 @@ def section(results: dict[str, Any]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--markdown", action="store_true", help="print the section only; write nothing")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
-    args = parser.parse_args()
-    lines = section(measure(args.repeats))
-    if not args.markdown:
-        write_section(args.output, SECTION, lines)
-    print("\n".join(lines))
+    bench_main(SECTION, measure, section, repeats=3)
 
 
 if __name__ == "__main__":

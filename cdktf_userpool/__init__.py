@@ -24,6 +24,7 @@ from .errors import NoLocalCodeError as NoLocalCodeError
 from .errors import PackagingError as PackagingError
 from .errors import RuntimeMismatchError as RuntimeMismatchError
 from .errors import RuntimeMismatchWarning as RuntimeMismatchWarning
+from .errors import SnapshotError as SnapshotError
 from .errors import TriggerConflictError as TriggerConflictError
 from .errors import TriggerCycleError as TriggerCycleError
 from .errors import TriggerInvocationError as TriggerInvocationError
@@ -97,6 +98,7 @@ __all__ = [
     "ResourceServerScope",
     "RuntimeMismatchError",
     "RuntimeMismatchWarning",
+    "SnapshotError",
     "TriggerConflictError",
     "TriggerCycleError",
     "TriggerInvocationError",

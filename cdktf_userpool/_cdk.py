@@ -45,6 +45,7 @@ if TYPE_CHECKING:
             TerraformResource as TerraformResource,
             TerraformResourceLifecycle as TerraformResourceLifecycle,
             TerraformStack as TerraformStack,
+            Testing as Testing,
             Token as Token,
             Tokenization as Tokenization,
         )
@@ -104,6 +105,7 @@ if TYPE_CHECKING:
             TerraformResource as TerraformResource,
             TerraformResourceLifecycle as TerraformResourceLifecycle,
             TerraformStack as TerraformStack,
+            Testing as Testing,
             Token as Token,
             Tokenization as Tokenization,
         )
@@ -212,7 +214,7 @@ _CORE_NAMES = frozenset(
     {
         "Aspects", "AssetType", "DataResource", "DefaultTokenResolver", "Fn", "IAspect", "StringConcat",
         "TerraformAsset", "TerraformDataSource", "TerraformElement", "TerraformResource",
-        "TerraformResourceLifecycle", "TerraformStack", "Token", "Tokenization",
+        "TerraformResourceLifecycle", "TerraformStack", "Testing", "Token", "Tokenization",
     }
 )
 

@@ -25,6 +25,7 @@ __all__ = [
     "PackagingError",
     "RuntimeMismatchError",
     "RuntimeMismatchWarning",
+    "SnapshotError",
     "TriggerInvocationError",
     "TriggerConflictError",
     "TriggerCycleError",
@@ -276,6 +277,20 @@ class LocalToolError(LocalDeployError):
         super().__init__(message, **kwargs)
         self.tool = tool
         self.fix = fix
+
+
+class SnapshotError(UserPoolError, ValueError):
+    """A stack could not be snapshotted (:func:`cdktf_userpool.testing.snapshot`): it has no user pool, it
+    does not synthesize, or a function's package is missing or not what the stack says.
+
+    :ivar stack: the stack's name.
+    :ivar construct_path: the construct at fault (the stack's path when it is the stack itself).
+    """
+
+    def __init__(self, message: str, *, stack: str, construct_path: str) -> None:
+        super().__init__(message)
+        self.stack = stack
+        self.construct_path = construct_path
 
 
 class UserPoolWarning(UserWarning):

@@ -14,6 +14,9 @@ import pytest
 from tests._framework import for_backend
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# the stack_snapshot fixture, and pytester to run the README's snapshot test (tests/test_snapshot.py)
+pytest_plugins = ["cdktf_userpool.testing.syrupy", "pytester"]
 EXAMPLE = ROOT / "examples" / "app.py"
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")

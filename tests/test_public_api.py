@@ -31,6 +31,7 @@ def test_all_is_pinned() -> None:
             "ResourceServerScope",
             "RuntimeMismatchError",
             "RuntimeMismatchWarning",
+            "SnapshotError",
             "TriggerConflictError",
             "TriggerCycleError",
             "TriggerInvocationError",

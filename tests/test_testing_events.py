@@ -121,10 +121,11 @@ def test_one_factory_per_trigger_source() -> None:
 
 
 def test_testing_package_has_the_factories_and_defers_invoke() -> None:
-    """``cdktf_userpool.testing`` re-exports ``events``; ``invoke`` (which needs cdktf) loads on first use."""
+    """``cdktf_userpool.testing`` re-exports ``events``; ``invoke`` and ``snapshot`` (which need cdktf) load on first use."""
     (testing,) = import_isolated("cdktf_userpool.testing")
     assert testing.events.PreSignUp_SignUp() == factories.PreSignUp_SignUp()
-    assert testing.__all__ == ["Invocation", "events", "invoke", "invoke_detailed"]
+    assert testing.__all__ == [
+        "Invocation", "PackageSnapshot", "StackSnapshot", "events", "invoke", "invoke_detailed", "snapshot"]
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         testing.nope  # noqa: B018
 

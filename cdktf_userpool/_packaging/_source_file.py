@@ -140,7 +140,7 @@ class SourceFile:
         if not isinstance(package, str):
             name = str(module_globals.get("__name__", ""))
             package = name if "__path__" in module_globals else name.rpartition(".")[0]
-        return _parse(filename, tuple(lines), package, os.getcwd())
+        return _parse(filename, tuple(lines), package, os.getcwd(), tuple(sys.path))
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -417,8 +417,9 @@ def _root_name(node: ast.expr) -> str | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _parse(filename: str, lines: tuple[str, ...], package: str, cwd: str) -> SourceFile:
-    """Parse and index a file once per content (and working directory, which ``display`` depends on).
+def _parse(filename: str, lines: tuple[str, ...], package: str, cwd: str, path: tuple[str, ...]) -> SourceFile:
+    """Parse and index a file once per content, working directory and ``sys.path`` (which ``display``
+    and ``origin`` depend on: a file imported again from a folder put on ``sys.path`` has another origin).
 
     A ``SourceFile`` is not changed after indexing, so one parse serves every function of a file.
     """

@@ -4,8 +4,10 @@
   (``from cdktf_userpool.testing import events``, then ``events.PreSignUp_SignUp()``).
 - :func:`invoke`: run a trigger's packaged code locally and answer as Cognito would;
   :func:`invoke_detailed` also returns the handler's output and timings (an :class:`Invocation`).
+- :func:`snapshot`: a stable, readable document of a synthesized stack for snapshot tests (a
+  :class:`StackSnapshot`); :mod:`.syrupy` stores it with syrupy (``pytest --snapshot-update``).
 
-``invoke`` is imported on first use: it needs cdktf, while the event factories import only the
+``invoke`` and ``snapshot`` are imported on first use: they need cdktf, while the event factories import only the
 standard library and stay cheap to import.
 """
 
@@ -17,8 +19,11 @@ if TYPE_CHECKING:
     from .._runner import Invocation as Invocation
     from ._invoke import invoke as invoke
     from ._invoke import invoke_detailed as invoke_detailed
+    from .._snapshot import PackageSnapshot as PackageSnapshot
+    from .._snapshot import StackSnapshot as StackSnapshot
+    from .._snapshot import snapshot as snapshot
 
-__all__ = ["Invocation", "events", "invoke", "invoke_detailed"]
+__all__ = ["Invocation", "PackageSnapshot", "StackSnapshot", "events", "invoke", "invoke_detailed", "snapshot"]
 
 
 def __getattr__(name: str) -> object:
@@ -30,4 +35,8 @@ def __getattr__(name: str) -> object:
         from . import _invoke
 
         return getattr(_invoke, name)
+    if name in ("PackageSnapshot", "StackSnapshot", "snapshot"):
+        from .. import _snapshot
+
+        return getattr(_snapshot, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
