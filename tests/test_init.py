@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import py_compile
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import pytest
 
 from cdktf_userpool import ConfigurationError, __version__
 from cdktf_userpool.__main__ import main
-from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, init_project
+from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, SNAPSHOT, SYRUPY_PIN, init_project
 from tests._framework import BACKEND
 from tests.conftest import ROOT
 
@@ -56,12 +57,12 @@ def test_init_writes_a_project(tmp_path: Path, backend: str) -> None:
 
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
-def test_requirements_pin_the_library_its_backend_and_pytest(tmp_path: Path, backend: str) -> None:
+def test_requirements_pin_the_library_its_backend_pytest_and_syrupy(tmp_path: Path, backend: str) -> None:
     init_project(tmp_path / "p", backend=backend)
     lines = [l for l in (tmp_path / "p" / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
-    assert lines == [f"cdktf-userpool[{backend},local]=={__version__}", *pyproject[backend], PYTEST_PIN]
-    assert PYTEST_PIN in pyproject["test"]  # the version the library is tested with
+    assert lines == [f"cdktf-userpool[{backend},local]=={__version__}", *pyproject[backend], PYTEST_PIN, SYRUPY_PIN]
+    assert PYTEST_PIN in pyproject["test"] and SYRUPY_PIN in pyproject["test"]  # the versions the library is tested with
 
 
 def test_the_cli_packages_are_the_ones_this_repository_pins(tmp_path: Path) -> None:
@@ -124,6 +125,47 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "refuses to write" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["init", str(tmp_path / "q"), "--backend", "pulumi"])
+
+
+# -- the committed snapshot ------------------------------------------------------------------------------
+
+
+def project_snapshot(folder: Path) -> str:
+    """The snapshot of a generated project's stack, built in this process as its test builds it.
+
+    The project's folder is on ``sys.path`` while its ``main`` and ``triggers`` are imported, as under
+    its ``pytest`` (``pythonpath = .``), so the functions' origin is ``triggers.py`` as there.
+    """
+    import importlib
+
+    from cdktf_userpool.testing import snapshot
+    from tests._framework import App
+
+    names = ("main", "triggers")
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    sys.path.insert(0, str(folder))
+    try:
+        return str(snapshot(importlib.import_module("main").build(App())))
+    finally:
+        sys.path.remove(str(folder))
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+
+
+def test_the_committed_snapshot_is_the_projects_own(tmp_path: Path) -> None:
+    """What init commits is what the project's snapshot test takes (on the suite's backend)."""
+    import difflib
+
+    folder = tmp_path / "auth"
+    init_project(folder, backend=BACKEND)
+    committed = (folder / SNAPSHOT).read_text()
+    taken = project_snapshot(folder)
+    diff = "\n".join(difflib.unified_diff(committed.splitlines(), taken.splitlines(), "committed", "taken", lineterm=""))
+    assert taken == committed, (
+        f"init's snapshot template is out of date; run .venv{'-cdktn' if BACKEND == 'cdktn' else ''}/bin/python "
+        f"tools/scaffold_snapshot.py and review the change:\n{diff}"
+    )
 
 
 # -- end to end ---------------------------------------------------------------------------------------
@@ -197,6 +239,37 @@ def test_make_test_passes_the_projects_tests(project: dict[str, Any]) -> None:
     summary = test.stdout.strip().splitlines()[-1]
     assert "failed" not in summary and "error" not in summary and "warning" not in summary, summary
     passed = int(summary.split(" passed")[0].split()[-1])
-    assert passed >= 6, summary  # three plain calls and three packaged runs, at least
+    assert passed >= 7, summary  # three plain calls, three packaged runs and the snapshot, at least
+    assert "1 snapshot passed" in test.stdout, test.stdout[-2000:]  # the committed snapshot, compared
     if "skipped" in summary:  # only the local deploy may skip, and it says why
         assert "SKIPPED" in test.stdout and "local deploy:" in test.stdout, test.stdout[-2000:]
+
+
+def changed_snapshot(project: dict[str, Any], path: str, old: str, new: str) -> str:
+    """The output of the project's snapshot test after replacing ``old`` with ``new`` in ``path`` (restored after)."""
+    file = project["folder"] / path
+    original = file.read_text()
+    assert old in original, f"{path} no longer has {old!r}: update this test"
+    file.write_text(original.replace(old, new))
+    try:
+        done = run([str(project["python"]), "-m", "pytest", "tests/test_stack.py", "-p", "no:cacheprovider"],
+                   project["folder"], project["env"])
+    finally:
+        file.write_text(original)
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "1 snapshot failed" in done.stdout, done.stdout[-3000:]
+    return done.stdout
+
+
+def test_a_changed_trigger_fails_the_snapshot_with_the_changed_line(project: dict[str, Any]) -> None:
+    """The project's snapshot test, as a user meets it: the default (truncated) diff names the line of code."""
+    shown = changed_snapshot(project, "triggers.py", 'event["response"]["autoVerifyEmail"] = True',
+                             'event["response"]["autoVerifyEmail"] = False')
+    assert re.search(r'^E\s+- \s*event\["response"\]\["autoVerifyEmail"\] = True$', shown, re.M), shown[-3000:]
+    assert re.search(r'^E\s+\+ \s*event\["response"\]\["autoVerifyEmail"\] = False$', shown, re.M), shown[-3000:]
+
+
+def test_a_changed_pool_setting_fails_the_snapshot_with_the_changed_line(project: dict[str, Any]) -> None:
+    shown = changed_snapshot(project, "main.py", 'user_pool_tier="ESSENTIALS"', 'user_pool_tier="PLUS"')
+    assert re.search(r'^E\s+- \s*"user_pool_tier": "ESSENTIALS",?$', shown, re.M), shown[-3000:]
+    assert re.search(r'^E\s+\+ \s*"user_pool_tier": "PLUS",?$', shown, re.M), shown[-3000:]

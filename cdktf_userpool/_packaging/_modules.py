@@ -40,7 +40,7 @@ RUNTIME_PROVIDED = RUNTIME_DISTRIBUTIONS
 """Modules the Lambda runtime provides: boto3, botocore, s3transfer, jmespath (import names = distribution names)."""
 SHIPPED_LIBRARY_MODULES = frozenset({"cdktf_userpool.events"})
 """Modules of this library that may run in Lambda (standard library only, no side effects)."""
-_SHIPPED_PACKAGE_INIT = (
+SHIPPED_PACKAGE_INIT = (
     b'"""The parts of cdktf_userpool that run in Lambda; the rest of the library builds infrastructure."""\n'
 )
 INFRASTRUCTURE = frozenset({"cdktf", "cdktn", "constructs", "jsii", "cdktf_userpool"})
@@ -219,7 +219,7 @@ class ProjectFiles:
             return
         if kind is ModuleKind.LIBRARY:
             assert facts.path is not None
-            self.files.setdefault("cdktf_userpool/__init__.py", _SHIPPED_PACKAGE_INIT)
+            self.files.setdefault("cdktf_userpool/__init__.py", SHIPPED_PACKAGE_INIT)
             self.files.setdefault("/".join(facts.name.split(".")) + ".py", facts.path.read_bytes())
             return
         if kind is ModuleKind.INFRASTRUCTURE:

@@ -2,7 +2,9 @@
 
 The project is written from the templates in ``templates/`` (package data): ``cdktf.json``, ``main.py``
 (a stack with a pool, an app client and two triggers), ``triggers.py`` (the trigger code, in a module
-of its own), ``tests/test_triggers.py``, pinned ``requirements.txt``, ``package.json`` for the CLI, a
+of its own), ``tests/test_triggers.py``, a snapshot test ``tests/test_stack.py`` with its committed
+snapshot (rendered from ``snapshot.md.tmpl``, which ``tools/scaffold_snapshot.py`` writes) and the
+``conftest.py`` loading syrupy, pinned ``requirements.txt``, ``package.json`` for the CLI, a
 ``Makefile`` (``make synth``, ``make test``) and a README. CDK Terrain is the default backend
 (``--backend cdktf`` for CDK for Terraform 0.21). The output depends only on the options and the
 folder's name, never on the machine. Non-goal: changing an existing project; ``init`` refuses a
@@ -19,10 +21,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .._packaging._modules import SHIPPED_PACKAGE_INIT
+from .._packaging.archive import entry_source
+from .._snapshot._package import short_hash
 from .._version import __version__
 from ..errors import ConfigurationError
 
-__all__ = ["BACKENDS", "ProjectBackend", "add_arguments", "init_project", "render", "run"]
+__all__ = ["BACKENDS", "SNAPSHOT", "ProjectBackend", "add_arguments", "init_project", "render", "run", "variables"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class ProjectBackend:
     :ivar pins: the framework's distributions, as this library's extra pins them.
     :ivar cli: the CLI's npm package, its version and its command.
     :ivar node: the npm ``node`` package the CLI needs, or ``None`` when the system's Node.js will do.
+    :ivar aws_provider: the AWS provider's source address and version the bindings pin (as the
+        synthesized ``terraform.required_providers.aws`` says; the committed snapshot shows them).
     """
 
     name: str
@@ -43,30 +50,38 @@ class ProjectBackend:
     pins: tuple[str, ...]
     cli: tuple[str, str, str]
     node: str | None
+    aws_provider: tuple[str, str]
 
 
 BACKENDS: Mapping[str, ProjectBackend] = {
     "cdktn": ProjectBackend(
         "cdktn", "CDK Terrain", "cdktn_provider_aws", ("cdktn==0.24.0", "cdktn-provider-aws==25.8.1"),
         ("cdktn-cli", "0.24.0", "cdktn"), "22.23.3",  # cdktn-cli 0.24 needs Node.js >= 22.19
+        ("hashicorp/aws", "6.69.1"),
     ),
     "cdktf": ProjectBackend(
         "cdktf", "CDK for Terraform", "cdktf_cdktf_provider_aws", ("cdktf==0.21.0", "cdktf-cdktf-provider-aws==21.22.1"),
-        ("cdktf-cli", "0.21.0", "cdktf"), None,
+        ("cdktf-cli", "0.21.0", "cdktf"), None, ("aws", "6.25.0"),
     ),
 }
 DEFAULT_BACKEND = "cdktn"
 PYTEST_PIN = "pytest==9.2.0"
+SYRUPY_PIN = "syrupy==7.0.3"
+SNAPSHOT = "tests/__snapshots__/test_stack/test_auth_stack.md"
+"""The committed snapshot of the project's stack (``tests/test_stack.py``), from ``snapshot.md.tmpl``."""
 #: Template (under ``templates/``) -> the file it becomes in the project.
 FILES: Mapping[str, str] = {
     "README.md.tmpl": "README.md",
     "Makefile.tmpl": "Makefile",
+    "conftest.py.tmpl": "conftest.py",
     "cdktf.json.tmpl": "cdktf.json",
     "gitignore.tmpl": ".gitignore",
     "main.py.tmpl": "main.py",
     "package.json.tmpl": "package.json",
     "pytest.ini.tmpl": "pytest.ini",
     "requirements.txt.tmpl": "requirements.txt",
+    "snapshot.md.tmpl": SNAPSHOT,
+    "test_stack.py.tmpl": "tests/test_stack.py",
     "test_triggers.py.tmpl": "tests/test_triggers.py",
     "triggers.py.tmpl": "triggers.py",
 }
@@ -80,6 +95,15 @@ def project_name(directory: Path) -> str:
     return name or "auth"
 
 
+def library_files() -> dict[str, bytes]:
+    """The library's files a project's packages ship, by marker name: the snapshot lists their sizes and hashes."""
+    return {
+        "entry": entry_source(),
+        "package_init": SHIPPED_PACKAGE_INIT,
+        "events": resources.files("cdktf_userpool").joinpath("events.py").read_bytes(),
+    }
+
+
 def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
     """What the templates' ``{{markers}}`` stand for."""
     cli_package, cli_version, cli = backend.cli
@@ -91,6 +115,10 @@ def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
         "library_pin": f"cdktf-userpool[{backend.name},local]=={__version__}",
         "framework_pins": "\n".join(backend.pins),
         "pytest_pin": PYTEST_PIN,
+        "syrupy_pin": SYRUPY_PIN,
+        "aws_source": backend.aws_provider[0],
+        "aws_version": backend.aws_provider[1],
+        **{f"{name}_file": f"{len(data)} | {short_hash(data)}" for name, data in library_files().items()},
         "cli": cli,
         "cli_package": cli_package,
         "cli_version": cli_version,
