@@ -53,7 +53,7 @@ def once(outdir: Path) -> dict[str, Any]:
             if changes:
                 raise SystemExit(f"the second plan of {deployment.stack} is not empty: {changes}")
         for deployment in reversed(deployments):
-            deployment.destroy()
+            deployment.destroy(unprotect=True)  # the example retains its pool
         for deployment in deployments:
             for step, seconds in deployment.timings.items():
                 row[f"{deployment.stack}.{step}"] = seconds

@@ -33,6 +33,7 @@ from constructs import Construct
 
 from ._lambda_triggers import LambdaTrigger, LambdaTriggers
 from ._pool_props import UserPoolProps
+from ._removal import RemovalPolicy, protect, protect_wrapped, protection
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
 from ._naming import construct_path, physical_name
@@ -91,6 +92,11 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
     :param import_existing: ID of an existing pool to take over: Terraform imports it into this
         resource (an ``import`` block) instead of creating a new one. Requires ``name``, which must
         match the existing pool's. Default: none (create a new pool).
+    :param removal_policy: what may happen to the pool, and so to its users, when a plan would delete or
+        replace it. Default: ``"retain"``: ``deletion_protection = "ACTIVE"`` (Cognito refuses
+        ``DeleteUserPool``, whoever calls it) and ``lifecycle { prevent_destroy = true }`` (Terraform
+        refuses any plan that deletes or replaces the pool, before changing anything). ``"destroy"``
+        sets neither, for throwaway stacks (previews, tests).
     :param props: every other argument of the provider's ``CognitoUserPool`` (``name``,
         ``password_policy``, ``user_pool_tier``, ...; typed by :class:`UserPoolProps`), passed through unchanged. ``name`` defaults
         to a unique name derived from the construct path. ``lambda_config`` is owned by this
@@ -108,12 +114,14 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         lambda_triggers: LambdaTriggers = _NO_TRIGGERS,
         kms_key: KmsKeyLike | None = None,
         import_existing: str | None = None,
+        removal_policy: RemovalPolicy = "retain",
         **props: Unpack[UserPoolProps],
     ) -> None:
         check_backend(scope, argument="scope", where=f"UserPool {id!r}")
         super().__init__(scope, id)
         self._path = construct_path(self, scope, id)
         self._check_props(props)
+        protected = protection(removal_policy, props, path=self._path)
         explicit_name = props.pop("name", None)
         if import_existing is not None:
             self._check_pool_id(import_existing, "import_existing")
@@ -127,8 +135,12 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                     value=None,
                 )
         name = explicit_name or physical_name(self._path, max_length=128, allowed=r"\w\s+=,.@-")
-        options: dict[str, Any] = {**props, "name": name}  # the provider's arguments, with the name decided here
+        options: dict[str, Any] = {**props, **protected, "name": name}  # the provider's arguments, as decided here
         resource = CognitoUserPool(self, "Resource", **options)
+        protect(resource, removal_policy)
+        self.removal_policy: RemovalPolicy | None = removal_policy
+        """``"retain"`` or ``"destroy"`` (see the constructor); ``None`` for a pool read by ID or ARN, which this
+        stack does not manage."""
         if import_existing is not None:
             resource.import_from(import_existing)
         self._setup(resource, name=name, tier=props.get("user_pool_tier"), region=props.get("region"), kms_key=kms_key)
@@ -224,16 +236,23 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         return cls.from_user_pool_id(scope, id, pool_id, **options)
 
     @classmethod
-    def from_(cls, user_pool: CognitoUserPool, *, kms_key: KmsKeyLike | None = None) -> UserPool:
+    def from_(
+        cls, user_pool: CognitoUserPool, *, kms_key: KmsKeyLike | None = None, removal_policy: RemovalPolicy = "retain"
+    ) -> UserPool:
         """Wrap a provider ``CognitoUserPool`` of this stack so triggers can be attached to it.
 
         Attached triggers merge into its ``lambda_config``; a trigger already set on it directly is
         never overwritten (attaching another is a :class:`TriggerConflictError`). Calling this twice
-        on the same pool returns the same wrapper.
+        on the same pool returns the same wrapper (its first ``removal_policy`` holds).
 
         :param kms_key: the custom senders' key. Default: the pool's own ``kms_key_id`` if set,
             else a key is created when a custom sender is attached.
+        :param removal_policy: as for the constructor, applied to the wrapped pool: ``"retain"`` sets
+            its ``deletion_protection`` to ``"ACTIVE"`` (unless it has one) and ``lifecycle.prevent_destroy``
+            (merged with its own ``lifecycle``). Default: ``"retain"``.
         :raises ArgumentTypeError: if ``user_pool`` is not a ``CognitoUserPool``.
+        :raises ConfigurationError: if ``removal_policy`` is not ``"retain"`` or ``"destroy"``, or contradicts
+            the pool's own ``deletion_protection`` or ``lifecycle.prevent_destroy``.
         """
         check_backend(user_pool, argument="user_pool", where="UserPool.from_()")
         if not isinstance(user_pool, CognitoUserPool):
@@ -251,6 +270,8 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         if isinstance(existing, UserPool):
             return existing
         pool = cls._bare(scope, wrapper_id)
+        protect_wrapped(user_pool, removal_policy, path=user_pool.node.path)
+        pool.removal_policy = removal_policy
         config = user_pool.lambda_config_input
         own_key = getattr(config, "kms_key_id", None) if config is not None else None
         pool._setup(
@@ -268,6 +289,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         pool = cls.__new__(cls)
         Construct.__init__(pool, scope, id)
         pool._path = construct_path(pool, scope, id)
+        pool.removal_policy = None
         return pool
 
     def _setup(
@@ -545,11 +567,12 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         known = _pool_props()
         for key in props:
             if key not in known:
-                close = difflib.get_close_matches(key, known + ("lambda_triggers", "kms_key", "import_existing"), n=1)
+                own = ("lambda_triggers", "kms_key", "import_existing", "removal_policy")
+                close = difflib.get_close_matches(key, known + own, n=1)
                 hint = f" Did you mean {close[0]!r}?" if close else ""
                 raise ConfigurationError(
                     f"UserPool {path!r} got an unknown argument {key!r}.{hint} It takes lambda_triggers, kms_key, "
-                    "import_existing and the arguments of the provider's CognitoUserPool.",
+                    "import_existing, removal_policy and the arguments of the provider's CognitoUserPool.",
                     construct_path=path,
                     argument=key,
                     value=props[key],

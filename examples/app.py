@@ -70,7 +70,9 @@ class AuthStack(TerraformStack):
             user_pool_tier="ESSENTIALS",
             auto_verified_attributes=["email"],
             username_attributes=["email"],
-            deletion_protection="ACTIVE",
+            # the default, said out loud: deletion protection, and Terraform refuses any plan that would
+            # delete or replace the pool (and so its users); "destroy" is for throwaway stacks
+            removal_policy="retain",
             lambda_triggers={
                 "pre_sign_up": auto_confirm_company_users,
                 "pre_token_generation": LambdaTrigger(add_tenant_claim, lambda_version="V2_0"),

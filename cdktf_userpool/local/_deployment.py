@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigurationError, LocalDeployError
+from ._protection import protected_pools, write_unprotect
 from ._terraform import PlannedChange, Terraform
 from ._workdir import (
     check_services,
@@ -262,12 +263,34 @@ class Deployment:
         self.timings["plan"] = time.monotonic() - started
         return changes
 
-    def destroy(self, *, timeout: float = 300.0) -> None:
+    def destroy(self, *, unprotect: bool = False, timeout: float = 300.0) -> None:
         """Destroy the stack, then check the emulator holds nothing of it (nothing that appeared during its apply).
 
-        :raises LocalDeployError: if destroy fails, or something the stack made is still in the emulator.
+        :param unprotect: first lift the protection of the stack's retained pools (``removal_policy="retain"``,
+            the default, or a deployed ``deletion_protection`` of ``ACTIVE``): an in-place apply of an
+            override in the working copy (``cdktf.out`` is not touched), as a person retiring the pools
+            would deploy ``removal_policy="destroy"`` first. Default: ``False``: a stack with a retained
+            pool is refused, before anything runs.
+        :param timeout: seconds the destroy (and the unprotecting apply) may each take. Default: ``300``.
+        :raises LocalDeployError: if the stack has a retained pool and ``unprotect`` is false (its users
+            intact), if destroy fails, or something the stack made is still in the emulator.
         """
+        protected = protected_pools(self._doc, self._values)
+        if protected and not unprotect:
+            raise LocalDeployError(
+                f"Refused to destroy stack {self.stack!r}: it retains its user pool{'s' if len(protected) > 1 else ''} "
+                f"({', '.join(protected)}: removal_policy='retain', the default), so Terraform would refuse the "
+                "plan (prevent_destroy) and Cognito the delete (deletion protection). Nothing was changed; the users "
+                "are intact. To tear it down, synthesize the pools with removal_policy='destroy', apply that, then "
+                "destroy; here, destroy(unprotect=True) does both.",
+                stack=self.stack,
+                command="destroy",
+                address=protected[0],
+            )
         started = time.monotonic()
+        if protected:
+            write_unprotect(self.workdir, protected)
+            self._terraform.apply(timeout=timeout)
         self._terraform.destroy(timeout=timeout)
         self.timings["destroy"] = time.monotonic() - started
         self.destroyed = True

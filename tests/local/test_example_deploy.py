@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import TRIGGERS
+from cdktf_userpool.errors import LocalDeployError
 from cdktf_userpool.local import Deployment, LocalAws
 from cdktf_userpool.local._cli import load_function
 from cdktf_userpool.testing import events
@@ -145,9 +146,17 @@ def test_second_plan_is_empty(example: Deployment) -> None:
     assert example.timings["plan"] > 0
 
 
-def test_destroy_leaves_nothing(example: Deployment) -> None:
+def test_destroy_of_the_retained_pool_is_refused_then_leaves_nothing_when_unprotected(example: Deployment) -> None:
     pool = example.user_pool("Pool")
-    example.destroy()  # raises LocalDeployError naming anything left behind
+    idp = example.client("cognito-idp")
+    users = idp.list_users(UserPoolId=pool.id)["Users"]
+    assert idp.describe_user_pool(UserPoolId=pool.id)["UserPool"]["DeletionProtection"] == "ACTIVE"
+    with pytest.raises(LocalDeployError) as refused:
+        example.destroy()  # removal_policy="retain": refused before anything runs
+    assert refused.value.address == pool.address and refused.value.command == "destroy"
+    assert "removal_policy='destroy'" in str(refused.value) and "unprotect=True" in str(refused.value)
+    assert not example.destroyed and idp.list_users(UserPoolId=pool.id)["Users"] == users
+    example.destroy(unprotect=True)  # raises LocalDeployError naming anything left behind
     assert example.destroyed
     pools = example.client("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]
     assert pool.id not in [p["Id"] for p in pools]

@@ -43,7 +43,7 @@ class Grants(TerraformStack):
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
         for name, granted in (("Granted", True), ("Ungranted", False)):
-            pool = UserPool(self, name, username_attributes=["email"])
+            pool = UserPool(self, name, removal_policy="destroy", username_attributes=["email"])
             pool.add_group(GROUP)
             members = Function(self, f"{name}AddToGroup", add_to_group)
             pool.on("postConfirmation", members)
@@ -68,7 +68,7 @@ class Minimal(TerraformStack):
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
         team = TerraformVariable(self, "team", type="string", default="identity")
-        pool = UserPool(self, "Pool", tags={"team": team.string_value})
+        pool = UserPool(self, "Pool", removal_policy="destroy", tags={"team": team.string_value})
         client = pool.add_client("Backend", generate_secret=True)
         TerraformOutput(self, "PoolId", value=pool.user_pool_id)
         TerraformOutput(self, "ClientId", value=client.client_id)
@@ -78,7 +78,7 @@ class Unimplemented(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
-        pool = UserPool(self, "Pool")
+        pool = UserPool(self, "Pool", removal_policy="destroy")
         CognitoUserPoolUiCustomization(self, "Ui", user_pool_id=pool.user_pool_id, css=".label-customizable {font-weight: 400;}")
 
 

@@ -193,7 +193,7 @@ class Triggers(TerraformStack):
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
         flows = UserPool(
-            self, "Flows", username_attributes=["email"], auto_verified_attributes=["email"],
+            self, "Flows", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             user_pool_tier="ESSENTIALS",
             lambda_triggers={
                 "pre_sign_up": Function(self, "PreSignUp", pre_sign_up, timeout=2),
@@ -218,7 +218,7 @@ class Triggers(TerraformStack):
         TerraformOutput(self, "ServerClientId", value=server.client_id)
 
         classic = UserPool(
-            self, "Classic", username_attributes=["email"], auto_verified_attributes=["email"],
+            self, "Classic", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             lambda_triggers={"pre_sign_up": pre_sign_up,
                              "pre_token_generation": LambdaTrigger(add_claims_v1, lambda_version="V1_0")},
         )
@@ -233,7 +233,7 @@ class Senders(TerraformStack):
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
         pool = UserPool(
-            self, "Senders", username_attributes=["email"], auto_verified_attributes=["email"],
+            self, "Senders", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             user_pool_tier="ESSENTIALS",
             lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v3, lambda_version="V3_0")},
         )
