@@ -335,12 +335,15 @@ def test_distributions_are_folded_into_one_line_each() -> None:
 def test_machine_paths_become_names(tmp_path: Path) -> None:
     from cdktf_userpool._snapshot._document import portable
 
-    here = os.getcwd()
-    doc = {"backend": {"local": {"path": f"{here}/terraform.tfstate"}}, "list": [str(tmp_path / "x"), "/opt/y"],
-           "home": os.path.expanduser("~/.cache/z"), "other": f"{here}-sibling"}
-    shown = portable(doc)
-    assert shown["backend"]["local"]["path"] == "<cwd>/terraform.tfstate"
-    assert shown["list"][0].startswith("<tmp>/") and "pytest-of-" not in shown["list"][0] or here in str(tmp_path)
-    assert shown["list"][1] == "/opt/y"
-    assert shown["home"] == "<home>/.cache/z" or os.path.expanduser("~").startswith(here)
-    assert shown["other"] == f"{here}-sibling"
+    prefixes = [("/work/app", "<cwd>"), ("/tmp", "<tmp>"), ("/home/u", "<home>")]
+    doc = {"backend": {"local": {"path": "/work/app/terraform.tfstate"}},
+           "list": ["/tmp/pytest-of-u/pytest-12/test_x0/state", "/opt/y", "/tmp"],
+           "home": "/home/u/.cache/z", "others": ["/work/app-sibling", "/work/apple", "x/work/app"]}
+    assert portable(doc, prefixes) == {
+        "backend": {"local": {"path": "<cwd>/terraform.tfstate"}},
+        "list": ["<tmp>/pytest/test_x0/state", "/opt/y", "<tmp>"],
+        "home": "<home>/.cache/z",
+        "others": ["/work/app-sibling", "/work/apple", "x/work/app"],  # not under the folder: kept
+    }
+    shown = portable({"state": str(tmp_path / "state")})["state"]  # this machine's own folders
+    assert shown.startswith("<tmp>/pytest/") and shown.endswith("/state") and "pytest-of-" not in shown

@@ -37,7 +37,7 @@ def _prefixes() -> list[tuple[str, str]]:
 
 def _portable_text(text: str, prefixes: Sequence[tuple[str, str]]) -> str:
     for prefix, name in prefixes:
-        text = re.sub(re.escape(prefix) + r"(?![\w.-])", name, text)
+        text = re.sub(r"(?<![\w.-])" + re.escape(prefix) + r"(?![\w.-])", name, text)
     return _PYTEST_TMP.sub("<tmp>/pytest/", text)
 
 
