@@ -9,6 +9,8 @@ that API's shapes in botocore's service model (the tests check the answers again
 - ``cognito-idp`` ``UserPoolTier``: a pool created without one is on Cognito's default plan,
   ``ESSENTIALS`` (the AWS provider 5.100 sends none on create, so the second plan wanted to set it
   again); ``UpdateUserPool`` without one keeps the pool's plan (moto dropped it).
+- ``cognito-idp`` ``DeleteUserPool`` of a pool with ``DeletionProtection`` ``ACTIVE`` is refused with
+  Cognito's ``InvalidParameterException`` (moto deleted it, users and all).
 - ``cognito-idp`` ``DeleteResourceServer`` / ``UpdateResourceServer`` (destroying or changing an
   ``aws_cognito_resource_server``) and ``TagResource`` / ``UntagResource`` / ``ListTagsForResource`` on
   user pools (a pool's ``tags``).
@@ -153,6 +155,28 @@ def _user_pool_tier() -> None:
         original(self, user_pool_id, extended_config)
 
     CognitoIdpBackend.update_user_pool = update_user_pool  # type: ignore[method-assign]
+
+
+PROTECTED_MESSAGE = (
+    "The user pool cannot be deleted because deletion protection is activated. "
+    "Deletion protection must be inactivated first."
+)
+"""Cognito's message refusing ``DeleteUserPool`` of a protected pool."""
+
+
+def _deletion_protection() -> None:
+    """``DeleteUserPool`` refuses a pool whose ``DeletionProtection`` is ``ACTIVE``."""
+    from moto.cognitoidp.exceptions import InvalidParameterException
+    from moto.cognitoidp.models import CognitoIdpBackend
+
+    delete: Callable[..., None] = CognitoIdpBackend.delete_user_pool
+
+    def delete_user_pool(self: CognitoIdpBackend, user_pool_id: str) -> None:
+        if self.describe_user_pool(user_pool_id).extended_config.get("DeletionProtection") == "ACTIVE":
+            raise InvalidParameterException(PROTECTED_MESSAGE)
+        delete(self, user_pool_id)
+
+    CognitoIdpBackend.delete_user_pool = delete_user_pool  # type: ignore[method-assign]
 
 
 def _resource_servers() -> None:
@@ -374,6 +398,7 @@ def _json_auth_errors() -> None:
 ADDITIONS: tuple[Callable[[], None], ...] = (
     _add_identity_pool_roles,
     _user_pool_tier,
+    _deletion_protection,
     _resource_servers,
     _user_pool_tags,
     _user_pool_custom_id,

@@ -7,7 +7,9 @@ time); the last test destroys it.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +148,8 @@ def test_second_plan_is_empty(example: Deployment) -> None:
     assert example.timings["plan"] > 0
 
 
-def test_destroy_of_the_retained_pool_is_refused_then_leaves_nothing_when_unprotected(example: Deployment) -> None:
+def test_destroy_of_the_retained_pool_is_refused_then_leaves_nothing_when_unprotected(example: Deployment,
+                                                                                     toolchain: Any) -> None:
     pool = example.user_pool("Pool")
     idp = example.client("cognito-idp")
     users = idp.list_users(UserPoolId=pool.id)["Users"]
@@ -156,6 +159,19 @@ def test_destroy_of_the_retained_pool_is_refused_then_leaves_nothing_when_unprot
     assert refused.value.address == pool.address and refused.value.command == "destroy"
     assert "removal_policy='destroy'" in str(refused.value) and "unprotect=True" in str(refused.value)
     assert not example.destroyed and idp.list_users(UserPoolId=pool.id)["Users"] == users
+    # Terraform without prevent_destroy still meets Cognito's refusal (deletion protection), as on AWS
+    override = example.workdir / "zz_test_no_prevent_destroy_override.tf.json"
+    name = pool.address.split(".", 1)[1]
+    override.write_text(json.dumps({"resource": {"aws_cognito_user_pool": {name: {"lifecycle": {"prevent_destroy": False}}}}}))
+    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(example.workdir.parent / "terraformrc")}
+    try:
+        done = subprocess.run([toolchain.terraform, "destroy", "-auto-approve", "-input=false", "-no-color", "-refresh=false",
+                               f"-target={pool.address}"], cwd=example.workdir, env=env, capture_output=True, text=True,
+                              timeout=300, check=False)
+    finally:
+        override.unlink()
+    assert done.returncode != 0 and "deletion protection is activated" in done.stdout + done.stderr, done.stdout[-2000:]
+    assert idp.list_users(UserPoolId=pool.id)["Users"] == users
     example.destroy(unprotect=True)  # raises LocalDeployError naming anything left behind
     assert example.destroyed
     pools = example.client("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]

@@ -120,6 +120,32 @@ def test_update_without_a_tier_keeps_it(idp: tuple[Any, RawAnswers]) -> None:
     assert client.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTier"] == "LITE"
 
 
+def test_a_protected_pool_cannot_be_deleted_until_protection_is_lifted(idp: tuple[Any, RawAnswers]) -> None:
+    import botocore.session
+
+    from cdktf_userpool.local._moto_patches import PROTECTED_MESSAGE
+
+    client, raw = idp
+    pool_id = client.create_user_pool(PoolName="kept", DeletionProtection="ACTIVE")["UserPool"]["Id"]
+    client.admin_create_user(UserPoolId=pool_id, Username="alice", MessageAction="SUPPRESS")
+    client.describe_user_pool(UserPoolId=pool_id)
+    assert raw.check("DescribeUserPool")["UserPool"]["DeletionProtection"] == "ACTIVE"
+    with pytest.raises(ClientError) as refused:
+        client.delete_user_pool(UserPoolId=pool_id)
+    model = botocore.session.get_session().get_service_model("cognito-idp").operation_model("DeleteUserPool")
+    assert error_code(refused) == "InvalidParameterException" in [shape.name for shape in model.error_shapes]
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert refused.value.response["Error"]["Message"] == PROTECTED_MESSAGE == (
+        "The user pool cannot be deleted because deletion protection is activated. "
+        "Deletion protection must be inactivated first.")  # Cognito's words
+    assert client.admin_get_user(UserPoolId=pool_id, Username="alice")["Username"] == "alice"
+    client.update_user_pool(UserPoolId=pool_id, DeletionProtection="INACTIVE")
+    client.delete_user_pool(UserPoolId=pool_id)
+    with pytest.raises(ClientError) as gone:
+        client.describe_user_pool(UserPoolId=pool_id)
+    assert error_code(gone) == "ResourceNotFoundException"
+
+
 def test_resource_servers_update_and_delete(idp: tuple[Any, RawAnswers]) -> None:
     client, raw = idp
     pool_id = client.create_user_pool(PoolName="servers")["UserPool"]["Id"]
