@@ -15,7 +15,7 @@ import pytest
 
 from cdktf_userpool import BackendError, BackendMismatchError, UserPool
 from cdktf_userpool._cdk import BACKEND_ENV, backend, choose
-from tests._framework import BACKEND, for_backend
+from tests._framework import BACKEND
 from tests.conftest import EXAMPLE, ROOT
 
 BOTH = frozenset({"cdktf", "cdktn"})

@@ -20,7 +20,7 @@ from ._deployment import DeployedClient as DeployedClient
 from ._deployment import DeployedUserPool as DeployedUserPool
 from ._deployment import Deployment as Deployment
 from ._emulator import LocalAws as LocalAws
-from ._terraform import PlannedChange as PlannedChange
+from ..plan import PlannedChange as PlannedChange
 
 __all__ = [
     "DeployedClient",

@@ -1,8 +1,10 @@
-"""A stack applied to the emulator: its outputs, resources and user pools; a second plan; destroy."""
+"""A stack applied to the emulator: its outputs, resources and user pools; a second plan; a re-apply; destroy."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -10,10 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigurationError, LocalDeployError
+from ..plan import PlannedChange, resource_changes
 from ._protection import protected_pools, write_unprotect
-from ._terraform import PlannedChange, Terraform
+from ._terraform import Terraform
+from ._update import UPDATE_PLAN, plan_update
 from ._workdir import (
     check_services,
+    copy_stack,
     override_document,
     pinned_provider_version,
     service_of,
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
 
 _POOL = "aws_cognito_user_pool"
 _CLIENT = "aws_cognito_user_pool_client"
+_DRIFT_PLAN = "drift.tfplan"
 
 
 @dataclass(frozen=True)
@@ -175,19 +181,23 @@ class Deployment:
     """
 
     def __init__(self, aws: LocalAws, stack: str, doc: Mapping[str, Any], terraform: Terraform, *, region: str,
-                 made: set[str], timings: dict[str, float], log: str) -> None:
+                 made: set[str], timings: dict[str, float], log: str, variables: Mapping[str, Any] | None = None) -> None:
         self._aws = aws
         self._doc = doc
         self._terraform = terraform
-        self._made = made  # what appeared in the emulator during the apply: destroy must remove all of it
+        self._made = made  # what appeared in the emulator during the applies: destroy must remove all of it
+        self._variables = dict(variables) if variables else None
         self.stack = stack
         self.region = region
         self.workdir: Path = terraform.workdir
         self.timings = timings
         self.destroyed = False
         self.log = log
-        """Terraform's apply log (its UI messages as text)."""
-        state = terraform.show()
+        """Terraform's log of the last apply (its UI messages as text)."""
+        self._read_state()
+
+    def _read_state(self) -> None:
+        state = self._terraform.show()
         self.outputs: dict[str, Any] = {k: v.get("value") for k, v in ((state.get("values") or {}).get("outputs") or {}).items()}
         resources = list(state_resources(state))
         self._values = {r["address"]: dict(r.get("values") or {}) for r in resources}
@@ -259,9 +269,88 @@ class Deployment:
         :raises LocalDeployError: if the plan fails.
         """
         started = time.monotonic()
-        changes = self._terraform.plan(timeout=timeout)
+        run = self._terraform.save_plan(_DRIFT_PLAN, timeout=timeout)
+        if run.returncode not in (0, 2):
+            raise self._terraform.failure(run, "plan")
+        changes = resource_changes(self._terraform.show(_DRIFT_PLAN)) if run.returncode == 2 else []
         self.timings["plan"] = time.monotonic() - started
         return changes
+
+    def apply(
+        self,
+        outdir: str | os.PathLike[str],
+        *,
+        variables: Mapping[str, Any] | None = None,
+        timeout: float = 300.0,
+    ) -> list[PlannedChange]:
+        """Apply a new synth of this stack onto its state and emulator, as ``cdktf deploy`` of a changed app does.
+
+        The synth replaces the working copy's (the state, the providers and their lock are kept; a
+        changed provider requirement runs ``init`` again), Terraform saves a plan, and that plan is
+        applied only if it deletes or replaces no user pool that retains its users: one with
+        ``removal_policy="retain"`` (the default: ``prevent_destroy``) or a deployed deletion protection
+        of ``ACTIVE``. A pool with ``removal_policy="destroy"`` (applied before) is replaced as asked,
+        and the changes returned say so. Outputs, addresses and pools are read again afterwards.
+
+        :param outdir: the synthesized app (what ``cdktf synth`` writes) holding this deployment's stack.
+        :param variables: values for the stack's Terraform variables. Default: those of the deploy.
+        :param timeout: seconds the plan, and then the apply, may each take. Default: ``300``.
+        :returns: each change applied (address, Terraform's actions, the attributes changed and, for a
+            replacement, the ones that force it); empty when the synth is unchanged (nothing is applied).
+        :raises ConfigurationError: if ``outdir`` is not a synth holding this stack (the state untouched).
+        :raises LocalDeployError: if a retained pool would be deleted or replaced (naming the pool and the
+            attributes that force it; nothing is applied, the users intact), or Terraform fails.
+        """
+        self._check_live()
+        folder = Path(outdir)
+        stack_dir, doc = _load_synth(folder, self.stack)
+        previous = self._variables
+        if variables is not None:
+            self._variables = dict(variables)
+        started = time.monotonic()
+        try:
+            self._use_synth(stack_dir, doc)
+            changes = plan_update(self._terraform, stack=self.stack, values=self._values, timeout=timeout)
+        except BaseException:
+            self._variables = previous
+            self._use_synth(self._applied, self._doc)  # the working copy holds what is deployed again
+            raise
+        self._doc = doc
+        self._keep_applied(stack_dir)
+        if changes:
+            services = _services(doc) | _services(self._doc)
+            baseline = _inventory(self._aws, services, {self.region, self._aws.region})
+            self.log = self._terraform.apply_plan(UPDATE_PLAN, timeout=timeout).log
+            self._made |= _inventory(self._aws, services, {self.region, self._aws.region}) - baseline
+            self._read_state()
+        self.timings["update"] = time.monotonic() - started
+        return changes
+
+    @property
+    def _applied(self) -> Path:
+        """A copy of the stack's synth that is deployed now (the user's ``cdktf.out`` may have moved on)."""
+        return self.workdir.parent / "applied"
+
+    def _keep_applied(self, stack_dir: Path) -> None:
+        if self._applied.exists():
+            shutil.rmtree(self._applied)
+        copy_stack(stack_dir, self._applied)
+
+    def _use_synth(self, stack_dir: Path, doc: Mapping[str, Any]) -> None:
+        """Put ``stack_dir``'s synth in the working copy, keeping its state; ``init`` again if the providers changed."""
+        current = self._terraform.workdir / "cdk.tf.json"
+        before = json.loads(current.read_text()).get("terraform") if current.is_file() else None
+        override = _override(self._aws, doc, self.region)
+        write_working_copy(stack_dir, self.workdir, override=override, variables=self._variables)
+        wanted = {k: v for k, v in (doc.get("terraform") or {}).items() if k != "backend"}
+        if before is None or wanted != {k: v for k, v in before.items() if k != "backend"}:
+            self._terraform.init()
+
+    def _check_live(self) -> None:
+        if self.destroyed:
+            raise LocalDeployError(
+                f"Stack {self.stack!r} was destroyed; deploy it again with LocalAws.deploy().", stack=self.stack,
+            )
 
     def destroy(self, *, unprotect: bool = False, timeout: float = 300.0) -> None:
         """Destroy the stack, then check the emulator holds nothing of it (nothing that appeared during its apply).
@@ -275,6 +364,7 @@ class Deployment:
         :raises LocalDeployError: if the stack has a retained pool and ``unprotect`` is false (its users
             intact), if destroy fails, or something the stack made is still in the emulator.
         """
+        self._check_live()
         protected = protected_pools(self._doc, self._values)
         if protected and not unprotect:
             raise LocalDeployError(
@@ -324,17 +414,10 @@ def deploy(
             + ("Pass one of them." if names else "Synthesize the app first (cdktf synth, or run the app)."),
             argument="stack", value=stack, choices=names,
         )
-    stack_dir = outdir / "stacks" / stack
-    doc = json.loads((stack_dir / "cdk.tf.json").read_text())
-    check_services(doc, stack)
+    stack_dir, doc = _load_synth(outdir, stack)
     toolchain = aws.toolchain()
     region = stack_region(doc, aws.region)
-    key, secret = aws.credentials
-    override = override_document(
-        doc, endpoint_url=aws.endpoint_url, access_key_id=key, secret_access_key=secret, region=region,
-        provider_version=toolchain.provider_version(pinned_provider_version(doc)),
-    )
-    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=override, variables=variables)
+    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=_override(aws, doc, region), variables=variables)
     terraform = Terraform(toolchain, workdir, stack=stack, emulator_log=lambda: aws.log)
     timings: dict[str, float] = {}
     started = time.monotonic()
@@ -347,4 +430,42 @@ def deploy(
     applied = terraform.apply(timeout=timeout)
     timings["apply"] = time.monotonic() - started
     made = _inventory(aws, _services(doc), {region, aws.region}) - baseline
-    return Deployment(aws, stack, doc, terraform, region=region, made=made, timings=timings, log=applied.log)
+    deployment = Deployment(aws, stack, doc, terraform, region=region, made=made, timings=timings, log=applied.log,
+                            variables=variables)
+    deployment._keep_applied(stack_dir)
+    return deployment
+
+
+def _load_synth(outdir: Path, stack: str) -> tuple[Path, dict[str, Any]]:
+    """The folder and the parsed ``cdk.tf.json`` of ``stack`` in the synth ``outdir``, its services checked.
+
+    :raises ConfigurationError: if ``outdir`` holds no synth of ``stack`` (naming the stacks it holds).
+    """
+    from ._emulator import stack_names
+
+    names = stack_names(outdir) if outdir.is_dir() else []
+    path = outdir / "stacks" / stack / "cdk.tf.json"
+    if stack not in names or not path.is_file():
+        held = f"it holds the stacks {', '.join(map(repr, names))}" if names else "it holds no synthesized stack"
+        raise ConfigurationError(
+            f"outdir={str(outdir)!r} is not a synth of stack {stack!r}: {held}. Pass the folder `cdktf synth` wrote "
+            f"for the app that has stack {stack!r} (its cdktf.out).",
+            argument="outdir", value=str(outdir), choices=names,
+        )
+    try:
+        doc: dict[str, Any] = json.loads(path.read_text())
+    except ValueError as exc:
+        raise ConfigurationError(
+            f"{str(path)!r} is not JSON ({exc}); synthesize the app again.", argument="outdir", value=str(outdir),
+        ) from exc
+    check_services(doc, stack)
+    return path.parent, doc
+
+
+def _override(aws: LocalAws, doc: Mapping[str, Any], region: str) -> dict[str, Any]:
+    """The working copy's override: every ``aws`` provider pointed at the emulator (see :func:`override_document`)."""
+    key, secret = aws.credentials
+    return override_document(
+        doc, endpoint_url=aws.endpoint_url, access_key_id=key, secret_access_key=secret, region=region,
+        provider_version=aws.toolchain().provider_version(pinned_provider_version(doc)),
+    )

@@ -1,4 +1,4 @@
-"""Run Terraform in a working copy: init, apply, plan, show, destroy, each with a timeout.
+"""Run Terraform in a working copy: init, apply, a saved plan and its apply, show, destroy, each with a timeout.
 
 apply, plan and destroy use Terraform's machine-readable UI (``-json``): errors come back with
 the resource address, and on a timeout the message names the resources still in progress. A
@@ -26,20 +26,6 @@ INIT_TIMEOUT = 180.0
 SHOW_TIMEOUT = 120.0
 _API = re.compile(r"operation error ([\w .-]+): (\w+)")
 _KILL_GRACE = 10.0
-
-
-@dataclass(frozen=True)
-class PlannedChange:
-    """One change a plan would make.
-
-    :ivar address: the resource address, e.g. ``aws_cognito_user_pool.Pool_D3F588B8``.
-    :ivar actions: Terraform's actions, e.g. ``("update",)`` or ``("delete", "create")``.
-    :ivar attributes: the top-level attributes whose values would change (empty for create/delete).
-    """
-
-    address: str
-    actions: tuple[str, ...]
-    attributes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -228,26 +214,26 @@ class Terraform:
             raise self._fail(run, "destroy")
         return run
 
-    def plan(self, *, timeout: float) -> list[PlannedChange]:
-        """The changes a plan would make now (empty: no drift)."""
-        run = self._run(
-            ["plan", "-input=false", "-no-color", "-json", "-detailed-exitcode", "-out=drift.tfplan"],
-            timeout=timeout,
-            command="plan",
-            ui=True,
+    def save_plan(self, plan_file: str, *, timeout: float) -> Run:
+        """``terraform plan -out=PLAN_FILE -detailed-exitcode``: returncode 0 (no changes), 2 (changes) or 1.
+
+        Failures are returned, not raised (see :meth:`failure`), so the caller can read them.
+        """
+        return self._run(
+            ["plan", "-input=false", "-no-color", "-json", "-detailed-exitcode", f"-out={plan_file}"],
+            timeout=timeout, command="plan", ui=True,
         )
-        if run.returncode == 0:
-            return []
-        if run.returncode != 2:
-            raise self._fail(run, "plan")
-        plan = self.show("drift.tfplan")
-        changes = []
-        for change in plan.get("resource_changes") or []:
-            actions = tuple(change["change"]["actions"])
-            if actions in (("no-op",), ("read",)):
-                continue
-            changes.append(PlannedChange(change["address"], actions, _changed(change["change"])))
-        return changes
+
+    def apply_plan(self, plan_file: str, *, timeout: float) -> Run:
+        """``terraform apply PLAN_FILE`` (a plan saved by :meth:`save_plan`); raises :class:`LocalDeployError` on failure."""
+        run = self._run(["apply", "-input=false", "-no-color", "-json", plan_file], timeout=timeout, command="apply", ui=True)
+        if run.returncode != 0:
+            raise self._fail(run, "apply")
+        return run
+
+    def failure(self, run: Run, command: str) -> LocalDeployError:
+        """The error for a failed ``run`` of ``command``: the address, the provider's message, the API."""
+        return self._fail(run, command)
 
     def show(self, plan_file: str | None = None) -> dict[str, Any]:
         """``terraform show -json`` of the state (or of a saved plan)."""
@@ -263,15 +249,6 @@ class Terraform:
                 document: dict[str, Any] = json.loads(line)
                 return document
         return {}
-
-
-def _changed(change: Mapping[str, Any]) -> tuple[str, ...]:
-    before, after = change.get("before"), change.get("after")
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return ()
-    unknown = change.get("after_unknown") or {}
-    keys = set(before) | set(after)
-    return tuple(sorted(k for k in keys if before.get(k) != after.get(k) or unknown.get(k) is True))
 
 
 def _in_progress(messages: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import platform
 import shutil
 import subprocess
 from dataclasses import dataclass

@@ -145,12 +145,23 @@ def override_document(
 
 
 def copy_stack(stack_dir: Path, dest: Path) -> None:
-    """Copy the stack's folder (assets included) without Terraform's files or any state."""
+    """Copy the stack's folder (assets included) without Terraform's files or any state; ``dest`` may exist."""
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return {n for n in names if n in _SKIPPED or ".tfstate" in n or n == OVERRIDE_FILE}
+        return {n for n in names if n in _SKIPPED or ".tfstate" in n or n.endswith("override.tf.json")}
 
-    shutil.copytree(stack_dir, dest, ignore=ignore, symlinks=False)
+    shutil.copytree(stack_dir, dest, ignore=ignore, symlinks=False, dirs_exist_ok=True)
+
+
+def clear_working_copy(dest: Path) -> None:
+    """Remove the previous synth from ``dest``, keeping Terraform's own files: the state, ``.terraform``, the lock file."""
+    for entry in dest.iterdir():
+        if entry.name in _SKIPPED or ".tfstate" in entry.name:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def write_working_copy(
@@ -160,7 +171,12 @@ def write_working_copy(
     override: Mapping[str, Any],
     variables: Mapping[str, Any] | None,
 ) -> Path:
-    """Copy the stack into ``dest`` and write the override (and the variables file, if any); returns ``dest``."""
+    """Copy the stack into ``dest`` and write the override (and the variables file, if any); returns ``dest``.
+
+    ``dest`` may hold an earlier working copy of the stack: its synth is replaced, its state kept.
+    """
+    if dest.is_dir():
+        clear_working_copy(dest)
     copy_stack(stack_dir, dest)
     (dest / OVERRIDE_FILE).write_text(json.dumps(override, indent=2, sort_keys=True) + "\n")
     if variables:

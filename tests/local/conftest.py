@@ -72,20 +72,25 @@ def scratch() -> Iterator[Path]:
         yield Path(folder)
 
 
-@pytest.fixture(scope="session")
-def test_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/local/apps/stacks.py synthesized (on the suite's backend); returns its outdir."""
+def synth_app(app: Path, workdir: Path, *, timeout: float = 300) -> Path:
+    """Run ``app`` (a cdktf app in tests/local/apps) on the suite's backend in ``workdir``; its ``CDKTF_OUTDIR``."""
     require_moto()
     sys.path.insert(0, str(ROOT))
     from tests._framework import for_backend
 
-    workdir = tmp_path_factory.mktemp("local-app")
-    app = for_backend(APP, workdir / "build")
+    script = for_backend(app, workdir / "build")
     outdir = workdir / "cdktf.out"
-    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(APP.parent)])}
-    done = subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(app.parent)])}
+    done = subprocess.run([sys.executable, str(script)], cwd=workdir, env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     return outdir
+
+
+@pytest.fixture(scope="session")
+def test_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/local/apps/stacks.py synthesized (on the suite's backend); returns its outdir."""
+    return synth_app(APP, tmp_path_factory.mktemp("local-app"))
 
 
 @pytest.fixture(scope="session")

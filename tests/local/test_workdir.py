@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cdktf_userpool import LocalDeployError
-from cdktf_userpool.local._toolchain import AWS_PROVIDER, Toolchain, cli_config, find_toolchain, mirror_contents, platform_name
+from cdktf_userpool.local._toolchain import AWS_PROVIDER, Toolchain, cli_config, find_toolchain, mirror_contents
 from cdktf_userpool.local._workdir import (
     ENDPOINTS,
     OVERRIDE_FILE,

@@ -1,0 +1,68 @@
+"""One stack, ``versions``, in five versions, for the re-apply tests (a cdktf app; the tests rewrite its
+imports for cdktn). Each version is synthesized into its own folder under ``$CDKTF_OUTDIR``:
+
+- ``v1``: pool ``Kept`` (``removal_policy="retain"``) whose pre sign-up function ``Greeter`` leaves users
+  unconfirmed, with app client ``Web``.
+- ``v2``: ``Greeter`` has new code (it confirms users), and a post authentication trigger is added.
+- ``v3`` (from ``v2``): ``Kept`` signs users in by email (``username_attributes``: a replacement).
+- ``v4`` (from ``v2``): ``Kept`` switched to ``removal_policy="destroy"`` (an in-place update).
+- ``v5`` (from ``v4``): and signs users in by email: now the replacement goes through.
+- ``renamed``: ``v2`` as a stack of another name, for the refusal of a synth of another stack.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cdktf import App, TerraformOutput, TerraformStack
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+from constructs import Construct
+
+from cdktf_userpool import Function, UserPool
+
+REGION = "eu-west-1"
+VERSIONS = ("v1", "v2", "v3", "v4", "v5")
+
+
+def leave_unconfirmed(event, context):
+    """Pre sign-up, v1: the user confirms with a code."""
+    return event
+
+
+def confirm(event, context):
+    """Pre sign-up, from v2: the user is confirmed at once."""
+    event["response"]["autoConfirmUser"] = True
+    return event
+
+
+def audit(event, context):
+    """Post authentication, from v2: nothing to do."""
+    return event
+
+
+class Versions(TerraformStack):
+    def __init__(self, scope: Construct, id: str, version: str) -> None:
+        super().__init__(scope, id)
+        AwsProvider(self, "aws", region=REGION)
+        by_email = {"username_attributes": ["email"]} if version in ("v3", "v5") else {}
+        kept = UserPool(self, "Kept", removal_policy="destroy" if version in ("v4", "v5") else "retain", **by_email)
+        kept.on_pre_sign_up(Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm))
+        if version != "v1":
+            kept.on_post_authentication(Function(self, "Audit", audit))
+        web = kept.add_client("Web")
+        TerraformOutput(self, "PoolId", value=kept.user_pool_id)
+        TerraformOutput(self, "WebClientId", value=web.client_id)
+
+
+def main() -> None:
+    base = Path(os.environ.get("CDKTF_OUTDIR", "cdktf.out"))
+    for version in (*VERSIONS, "renamed"):
+        (base / version).mkdir(parents=True, exist_ok=True)
+        app = App(outdir=str(base / version))
+        Versions(app, "renamed" if version == "renamed" else "versions", "v2" if version == "renamed" else version)
+        app.synth()
+
+
+if __name__ == "__main__":
+    main()
