@@ -45,7 +45,7 @@ def library_app(outdir: str, pools: int = 1, requirements: list[str] | None = No
     """``pools`` user pools, each with twelve Python-callable triggers."""
     app, stack = _stack(outdir)
     for p in range(pools):
-        pool = UserPool(stack, f"Pool{p}")
+        pool = UserPool(stack, f"Pool{p}", removal_policy="destroy")  # as the hand-written pools: no protection
         for op, spec in TRIGGERS.items():
             fn = getattr(handlers, spec.snake_name)
             if requirements:
