@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-snapshot bench-reapply local
+.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-snapshot bench-reapply bench-check-plan local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -78,6 +78,10 @@ bench-backends: $(STAMP)
 ## Time the local deploy of the example app (needs terraform and the AWS provider); updates its section of docs/performance.md.
 bench-local: $(STAMP)
 	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/local.py
+
+## Time check-plan on a plan of 50 pools with 12 triggers each; updates its section of docs/performance.md.
+bench-check-plan: $(STAMP)
+	$(PY) bench/check_plan.py
 
 ## Time a local re-apply of a changed and an unchanged stack against its first apply; updates its section of docs/performance.md.
 bench-reapply: $(STAMP)

@@ -9,7 +9,10 @@ trims the package cache;
 ``python -m cdktf_userpool init [DIR] [--backend cdktn|cdktf] [--force]`` creates a new project (a stack
 with a pool and two triggers, their tests, pinned requirements, the CLI's package.json, a Makefile);
 ``python -m cdktf_userpool local up [STACK...] [--outdir DIR] [--port N]`` applies stacks to a local
-AWS emulator and serves until interrupted (see :mod:`cdktf_userpool.local`).
+AWS emulator and serves until interrupted (see :mod:`cdktf_userpool.local`);
+``python -m cdktf_userpool check-plan PLAN.json [--allow-replace ADDRESS]...`` says what a Terraform plan
+(``terraform show -json``) does to each user pool and exits 1 if one would be deleted or replaced
+(see :mod:`cdktf_userpool.plan`).
 """
 
 from __future__ import annotations
@@ -37,7 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     from .local import _cli as local_cli
 
     local_cli.add_arguments(commands)
+    from .plan import _cli as plan_cli
+
+    plan_cli.add_arguments(commands)
     args = parser.parse_args(argv)
+    if args.command == "check-plan":
+        return plan_cli.run(args, out=sys.stdout, err=sys.stderr)
     if args.command == "local":
         return local_cli.run(args)
     if args.command == "cache":

@@ -21,9 +21,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .._packaging._modules import SHIPPED_PACKAGE_INIT
-from .._packaging.archive import entry_source
-from .._snapshot._package import short_hash
 from .._version import __version__
 from ..errors import ConfigurationError
 
@@ -97,11 +94,20 @@ def project_name(directory: Path) -> str:
 
 def library_files() -> dict[str, bytes]:
     """The library's files a project's packages ship, by marker name: the snapshot lists their sizes and hashes."""
+    from .._packaging._modules import SHIPPED_PACKAGE_INIT  # imported here: the packager is slow to import
+    from .._packaging.archive import entry_source
+
     return {
         "entry": entry_source(),
         "package_init": SHIPPED_PACKAGE_INIT,
         "events": resources.files("cdktf_userpool").joinpath("events.py").read_bytes(),
     }
+
+
+def _short_hash(data: bytes) -> str:
+    from .._snapshot._package import short_hash
+
+    return short_hash(data)
 
 
 def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
@@ -118,7 +124,7 @@ def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
         "syrupy_pin": SYRUPY_PIN,
         "aws_source": backend.aws_provider[0],
         "aws_version": backend.aws_provider[1],
-        **{f"{name}_file": f"{len(data)} | {short_hash(data)}" for name, data in library_files().items()},
+        **{f"{name}_file": f"{len(data)} | {_short_hash(data)}" for name, data in library_files().items()},
         "cli": cli,
         "cli_package": cli_package,
         "cli_version": cli_version,

@@ -1,15 +1,23 @@
-"""Read a Terraform plan (``terraform show -json PLANFILE``) as values: what each resource's change is.
+"""Read a Terraform plan (``terraform show -json PLANFILE``) the way a reviewer of a user pool does.
 
-- :class:`PlannedChange`: one resource's change (its address, Terraform's actions, the attributes that
-  change, and for a replacement the attributes that force it, from ``replace_paths``).
-- :func:`resource_changes`: every change of a plan that does something, in plan order.
+- :func:`report`: the plan's changes grouped by user pool (:class:`PlanReport`, :class:`PoolReport`):
+  the pool's own change (and, for a replacement, the attributes that force it), its triggers added,
+  removed, pointed elsewhere or given new code, its Lambda permissions and its app clients.
+- :func:`resource_changes` / :class:`PlannedChange`: every change of the plan, as values.
+- ``python -m cdktf_userpool check-plan PLAN.json``: the same, printed for a pipeline step, exiting 1
+  when a pool would be deleted or replaced (a new, empty pool: every user lost) or a client replaced
+  (a new client ID), unless allowed with ``--allow-replace ADDRESS``.
 
-Standard library only: it reads the plan's JSON, whoever made the plan.
+Needs nothing but the standard library: a pipeline can run it where only the plan is.
 """
 
 from __future__ import annotations
 
 from ._changes import PlannedChange as PlannedChange
 from ._changes import resource_changes as resource_changes
+from ._report import PlanReport as PlanReport
+from ._report import PoolReport as PoolReport
+from ._report import TriggerChange as TriggerChange
+from ._report import report as report
 
-__all__ = ["PlannedChange", "resource_changes"]
+__all__ = ["PlanReport", "PlannedChange", "PoolReport", "TriggerChange", "report", "resource_changes"]
