@@ -15,7 +15,7 @@ from ..errors import ConfigurationError, LocalDeployError
 from ..plan import PlannedChange, resource_changes
 from ._protection import protected_pools, write_unprotect
 from ._terraform import Terraform
-from ._update import UPDATE_PLAN, plan_update
+from ._update import UPDATE_PLAN, plan_failure, plan_update
 from ._workdir import (
     check_services,
     copy_stack,
@@ -263,18 +263,44 @@ class Deployment:
         """A boto3 client for ``service`` on the emulator, in the stack's region (see :meth:`LocalAws.client`)."""
         return self._aws.client(service, region=self.region)
 
-    def plan(self, *, timeout: float = 300.0) -> list[PlannedChange]:
-        """The changes a second plan would make: an empty list means no drift.
+    def plan(
+        self,
+        outdir: str | os.PathLike[str] | None = None,
+        *,
+        save: str | os.PathLike[str] | None = None,
+        timeout: float = 300.0,
+    ) -> list[PlannedChange]:
+        """The changes a plan would make, applying nothing.
 
-        :raises LocalDeployError: if the plan fails.
+        :param outdir: plan a new synth of this stack (a changed app, as :meth:`apply` takes it) onto the
+            deployment; the working copy holds what is deployed again afterwards. Default: ``None``: plan
+            what is deployed (a second plan: an empty list means no drift).
+        :param save: also write the plan as ``terraform show -json`` gives it to this path, what
+            ``python -m cdktf_userpool check-plan`` reads. Default: not written.
+        :param timeout: seconds the plan may take. Default: ``300``.
+        :raises ConfigurationError: if ``outdir`` is not a synth holding this stack.
+        :raises LocalDeployError: if the plan fails (for a retained pool the change would delete or
+            replace: naming the pool and the attributes that force it, as Terraform refuses it).
         """
+        self._check_live()
         started = time.monotonic()
-        run = self._terraform.save_plan(_DRIFT_PLAN, timeout=timeout)
-        if run.returncode not in (0, 2):
-            raise self._terraform.failure(run, "plan")
-        changes = resource_changes(self._terraform.show(_DRIFT_PLAN)) if run.returncode == 2 else []
+        if outdir is not None:
+            stack_dir, doc = _load_synth(Path(outdir), self.stack)
+            self._use_synth(stack_dir, doc)
+        try:
+            run = self._terraform.save_plan(_DRIFT_PLAN, timeout=timeout)
+            if run.returncode == 1:
+                raise plan_failure(self._terraform, run, stack=self.stack, timeout=timeout)
+            if run.returncode not in (0, 2):
+                raise self._terraform.failure(run, "plan")
+            document = self._terraform.show(_DRIFT_PLAN)
+            if save is not None:
+                Path(save).write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+        finally:
+            if outdir is not None:
+                self._use_synth(self._applied, self._doc)
         self.timings["plan"] = time.monotonic() - started
-        return changes
+        return resource_changes(document) if run.returncode == 2 else []
 
     def apply(
         self,

@@ -37,6 +37,7 @@ class Story:
     serials: dict[str, int] = field(default_factory=dict)
     protection: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    plans: dict[str, Path] = field(default_factory=dict)  # saved plans (terraform show -json), for check-plan
 
 
 def _record(story: Story, step: str, deployment: Any) -> None:
@@ -75,11 +76,18 @@ def story(aws: Any, toolchain: Any, tmp_path_factory: pytest.TempPathFactory) ->
     _sign_up(deployment, "alice")  # v1's pre sign-up leaves her unconfirmed
     _record(story, "v1", deployment)
 
+    plans = tmp_path_factory.mktemp("plans")
+    for name, version in (("trigger", "v2"),):
+        story.plans[name] = plans / f"{name}.json"
+        deployment.plan(base / version, save=story.plans[name])
     story.changes["v2"] = deployment.apply(base / "v2")
     _sign_up(deployment, "bob")  # v2's code confirms him
     _record(story, "v2", deployment)
     story.changes["v2-again"] = deployment.apply(base / "v2")
     _record(story, "v2-again", deployment)
+    story.plans["noop"] = plans / "noop.json"
+    deployment.plan(base / "v2", save=story.plans["noop"])
+    _attempt(story, "v3-plan", lambda: deployment.plan(base / "v3"))  # what a pipeline's terraform plan meets
 
     _attempt(story, "v3", lambda: deployment.apply(base / "v3"))
     _record(story, "v3", deployment)
@@ -92,6 +100,10 @@ def story(aws: Any, toolchain: Any, tmp_path_factory: pytest.TempPathFactory) ->
 
     story.changes["v4"] = deployment.apply(base / "v4")
     _record(story, "v4", deployment)
+    for name, version in (("replace", "v5"), ("client", "client"), ("delete", "nopool")):
+        story.plans[name] = plans / f"{name}.json"
+        deployment.plan(base / version, save=story.plans[name])
+    story.drift["v4"] = deployment.plan()  # the plans applied nothing
     story.changes["v5"] = deployment.apply(base / "v5")
     _record(story, "v5", deployment)
     story.drift["v5"] = deployment.plan()
@@ -163,3 +175,65 @@ def test_then_the_replacement_goes_through_and_says_so(story: Story) -> None:
     assert story.users["v5"] == {}  # the old users went with the old pool: what removal_policy="destroy" allows
     assert story.outputs["v5"]["PoolId"] == story.pools["v5"]  # outputs read again
     assert story.drift["v5"] == []
+
+
+# -- check-plan on these real plans ---------------------------------------------------------------------------
+
+
+def check_plan(story: Story, name: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    from cdktf_userpool.__main__ import main
+
+    status = main(["check-plan", str(story.plans[name]), *args])
+    out, err = capsys.readouterr()
+    assert err == ""
+    return status, out.splitlines()
+
+
+def test_planning_a_replacement_of_the_retained_pool_fails_naming_it(story: Story) -> None:
+    error = story.errors["v3-plan"]
+    assert isinstance(error, LocalDeployError) and "forced by username_attributes" in str(error)
+    assert story.drift["v4"] == []
+
+
+def test_check_plan_of_a_trigger_change(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "trigger", capsys)
+    assert status == 0 and lines[-1] == "OK: no user pool is deleted or replaced"
+    assert any(line.startswith("  trigger pre_sign_up: aws_lambda_function.Greeter") and "source_code_hash" in line
+               for line in lines), lines
+    assert any(line.startswith("  trigger post_authentication: added (aws_lambda_function.Audit") for line in lines), lines
+    assert any(line.startswith("  permission aws_lambda_permission.") and line.endswith(": create") for line in lines)
+
+
+def test_check_plan_of_a_no_op_plan(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "noop", capsys)
+    assert status == 0 and lines[-1].endswith(": no changes")
+
+
+def test_check_plan_blocks_a_pool_replacement(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "replace", capsys)
+    pool = next(line for line in lines if line.startswith("aws_cognito_user_pool.Kept"))
+    assert status == 1 and "REPLACE (forced by username_attributes): a new, empty pool: every user is lost" in pool
+    client = next(line for line in lines if line.startswith("  client aws_cognito_user_pool_client."))
+    assert "REPLACE (forced by user_pool_id)" in client  # a new pool takes new clients with it
+    assert lines[-1].startswith("BLOCKED: 2 deletions or replacements")
+    addresses = [pool.split(":")[0], client.split()[1].rstrip(":")]
+    status, lines = check_plan(story, "replace", capsys, "--allow-replace", addresses[0])
+    assert status == 1 and lines[-1].startswith("BLOCKED: 1 deletion or replacement")  # the client still blocks
+    status, lines = check_plan(story, "replace", capsys, *(a for address in addresses for a in ("--allow-replace", address)))
+    assert status == 0 and lines[-1] == "OK: no user pool is deleted or replaced (except those allowed)"
+
+
+def test_check_plan_blocks_a_client_replacement(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "client", capsys)
+    client = next(line for line in lines if line.startswith("  client aws_cognito_user_pool_client."))
+    assert status == 1 and "REPLACE (forced by generate_secret)" in client and "a new client ID" in client
+    status, lines = check_plan(story, "client", capsys, "--format", "markdown")
+    assert status == 1 and lines[0].startswith("### :no_entry: User pools: BLOCKED")
+
+
+def test_check_plan_blocks_a_pool_deletion(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "delete", capsys)
+    pool = next(line for line in lines if line.startswith("aws_cognito_user_pool.Kept"))
+    assert status == 1 and "DELETE: the pool and every user in it are lost" in pool
+    assert any(line.startswith("  trigger pre_sign_up: removed (was aws_lambda_function.Greeter") for line in lines), lines
+    assert any(line.startswith("  client aws_cognito_user_pool_client.") and "DELETE" in line for line in lines)

@@ -7,6 +7,8 @@ imports for cdktn). Each version is synthesized into its own folder under ``$CDK
 - ``v3`` (from ``v2``): ``Kept`` signs users in by email (``username_attributes``: a replacement).
 - ``v4`` (from ``v2``): ``Kept`` switched to ``removal_policy="destroy"`` (an in-place update).
 - ``v5`` (from ``v4``): and signs users in by email: now the replacement goes through.
+- ``client`` (from ``v4``): ``Web`` gets a secret (a replacement: a new client ID).
+- ``nopool`` (from ``v4``): the pool, its client and its triggers removed; ``Greeter`` stays.
 - ``renamed``: ``v2`` as a stack of another name, for the refusal of a synth of another stack.
 """
 
@@ -22,7 +24,7 @@ from constructs import Construct
 from cdktf_userpool import Function, UserPool
 
 REGION = "eu-west-1"
-VERSIONS = ("v1", "v2", "v3", "v4", "v5")
+VERSIONS = ("v1", "v2", "v3", "v4", "v5", "client", "nopool")
 
 
 def leave_unconfirmed(event, context):
@@ -45,12 +47,16 @@ class Versions(TerraformStack):
     def __init__(self, scope: Construct, id: str, version: str) -> None:
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
+        greeter = Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm)
+        if version == "nopool":
+            return
         by_email = {"username_attributes": ["email"]} if version in ("v3", "v5") else {}
-        kept = UserPool(self, "Kept", removal_policy="destroy" if version in ("v4", "v5") else "retain", **by_email)
-        kept.on_pre_sign_up(Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm))
+        policy = "destroy" if version in ("v4", "v5", "client") else "retain"
+        kept = UserPool(self, "Kept", removal_policy=policy, **by_email)
+        kept.on_pre_sign_up(greeter)
         if version != "v1":
             kept.on_post_authentication(Function(self, "Audit", audit))
-        web = kept.add_client("Web")
+        web = kept.add_client("Web", **({"generate_secret": True} if version == "client" else {}))
         TerraformOutput(self, "PoolId", value=kept.user_pool_id)
         TerraformOutput(self, "WebClientId", value=web.client_id)
 
