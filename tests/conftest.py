@@ -39,6 +39,17 @@ def run_example(workdir: Path, outdir: Path, hash_seed: str) -> None:
     subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, check=True, capture_output=True, timeout=300)
 
 
+def synth_app(app: Path, workdir: Path, *, timeout: float = 600) -> Path:
+    """Run ``app`` (a cdktf app file) on the suite's backend in ``workdir``, in a fresh interpreter; its ``CDKTF_OUTDIR``."""
+    script = for_backend(app, workdir / "build")
+    outdir = workdir / "cdktf.out"
+    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(app.parent)])}
+    done = subprocess.run([sys.executable, str(script)], cwd=workdir, env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return outdir
+
+
 @pytest.fixture(scope="session")
 def synthesized(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The example app synthesized twice: two temporary working directories, hash seeds and caches.

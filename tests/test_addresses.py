@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests._framework import for_backend
-from tests.conftest import ROOT
+from tests.conftest import ROOT, synth_app
 
 GOLDEN = Path(__file__).parent / "golden" / "addresses.json"
 APPS = ("tests/local/apps/stacks.py", "tests/local/apps/triggers.py")
@@ -40,21 +37,11 @@ def addresses(outdir: Path) -> dict[str, dict[str, str]]:
     return found
 
 
-def synth(app: str, workdir: Path) -> Path:
-    script = for_backend(ROOT / app, workdir / "build")
-    outdir = workdir / "cdktf.out"
-    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(script.parent)])}
-    done = subprocess.run([sys.executable, str(script)], cwd=workdir, env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return outdir
-
-
 @pytest.fixture(scope="module")
 def current(synthesized: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict[str, str]]]:
     found = {"examples/app.py": addresses(synthesized[0])}
     for app in APPS:
-        found[app] = addresses(synth(app, tmp_path_factory.mktemp(Path(app).stem)))
+        found[app] = addresses(synth_app(ROOT / app, tmp_path_factory.mktemp(Path(app).stem)))
     return found
 
 

@@ -8,9 +8,6 @@ skips with the reason when that is missing. One deployment is shared by the test
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,18 +70,11 @@ def scratch() -> Iterator[Path]:
 
 
 def synth_app(app: Path, workdir: Path, *, timeout: float = 300) -> Path:
-    """Run ``app`` (a cdktf app in tests/local/apps) on the suite's backend in ``workdir``; its ``CDKTF_OUTDIR``."""
+    """``tests.conftest.synth_app`` for an app of tests/local/apps; skips when moto is missing."""
     require_moto()
-    sys.path.insert(0, str(ROOT))
-    from tests._framework import for_backend
+    from tests.conftest import synth_app as synth
 
-    script = for_backend(app, workdir / "build")
-    outdir = workdir / "cdktf.out"
-    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(app.parent)])}
-    done = subprocess.run([sys.executable, str(script)], cwd=workdir, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return outdir
+    return synth(app, workdir, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

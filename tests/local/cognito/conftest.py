@@ -4,9 +4,6 @@ when moto, terraform or the AWS provider is missing."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import REGION, ROOT, deploy, require_moto
+from ..conftest import REGION, deploy, synth_app
 
 APP = Path(__file__).resolve().parents[1] / "apps" / "triggers.py"
 
@@ -41,18 +38,7 @@ def cognito_aws(toolchain: Any) -> Iterator[Any]:
 @pytest.fixture(scope="package")
 def triggers_outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/local/apps/triggers.py synthesized on the suite's backend."""
-    require_moto()
-    sys.path.insert(0, str(ROOT))
-    from tests._framework import for_backend
-
-    workdir = tmp_path_factory.mktemp("triggers-app")
-    app = for_backend(APP, workdir / "build")
-    outdir = workdir / "cdktf.out"
-    env = {**os.environ, "CDKTF_OUTDIR": str(outdir), "PYTHONPATH": os.pathsep.join([str(ROOT), str(APP.parent)])}
-    done = subprocess.run([sys.executable, str(app)], cwd=workdir, env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return outdir
+    return synth_app(APP, tmp_path_factory.mktemp("triggers-app"), timeout=600)
 
 
 @pytest.fixture(scope="package")
