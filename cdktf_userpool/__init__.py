@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .function import Function as Function
     from .function import ImportedFunction as ImportedFunction
     from .layer import Layer as Layer
+    from ._moves import moved_from as moved_from
     from .user_pool import UserPool as UserPool
 
 _LAZY = {
@@ -62,6 +63,7 @@ _LAZY = {
     "ImportedFunction": "function",
     "Layer": "layer",
     "UserPool": "user_pool",
+    "moved_from": "_moves",
 }
 
 
@@ -112,4 +114,5 @@ __all__ = [
     "UserPoolOperation",
     "UserPoolWarning",
     "__version__",
+    "moved_from",
 ]

@@ -45,6 +45,7 @@ def test_all_is_pinned() -> None:
             "UserPoolOperation",
             "UserPoolWarning",
             "__version__",
+            "moved_from",
         ]
     )
     for name in cdktf_userpool.__all__:

@@ -5,6 +5,7 @@ tests: deploy v1 and sign alice up; apply v2 (new trigger code: an in-place upda
 runs for bob); apply v2 again (nothing); apply v3 (a replacement of the retained pool: refused, naming
 the attribute); destroy (refused: the pool is retained); apply v4 (the pool switched to
 ``removal_policy="destroy"``, in place); apply v5 (now the replacement goes through: a new, empty pool);
+rename the pool's construct with ``moved_from`` (a move of the pool and its client: the users stay);
 destroy (allowed). Bad input (an empty folder, a synth of another stack) is refused with the state
 untouched.
 """
@@ -41,8 +42,8 @@ class Story:
     plans: dict[str, Path] = field(default_factory=dict)  # saved plans (terraform show -json), for check-plan
 
 
-def _record(story: Story, step: str, deployment: Any) -> None:
-    pool = deployment.user_pool("Kept")
+def _record(story: Story, step: str, deployment: Any, name: str = "Kept") -> None:
+    pool = deployment.user_pool(name)
     idp = deployment.client("cognito-idp")
     story.pools[step] = pool.id
     story.users[step] = {u["Username"]: u["UserStatus"] for u in idp.list_users(UserPoolId=pool.id)["Users"]}
@@ -57,9 +58,12 @@ def _serial(deployment: Any) -> int:
     return int(json.loads((deployment.workdir / "terraform.tfstate").read_text())["serial"])
 
 
-def _sign_up(deployment: Any, username: str) -> None:
+def _sign_up(deployment: Any, username: str, **attributes: str) -> None:
     pool = deployment.user_pool("Kept")
-    deployment.client("cognito-idp").sign_up(ClientId=pool.client().id, Username=username, Password=PASSWORD)
+    deployment.client("cognito-idp").sign_up(
+        ClientId=pool.client().id, Username=username, Password=PASSWORD,
+        UserAttributes=[{"Name": k, "Value": v} for k, v in attributes.items()],
+    )
 
 
 def _attempt(story: Story, step: str, call: Any) -> None:
@@ -108,6 +112,14 @@ def story(aws: Any, toolchain: Any, tmp_path_factory: pytest.TempPathFactory) ->
     story.changes["v5"] = deployment.apply(base / "v5")
     _record(story, "v5", deployment)
     story.drift["v5"] = deployment.plan()
+    _sign_up(deployment, "carol@example.com", email="carol@example.com")  # the new pool signs users in by email
+    _record(story, "v5-carol", deployment)
+
+    story.plans["moved"] = plans / "moved.json"
+    deployment.plan(base / "moved", save=story.plans["moved"])
+    story.changes["moved"] = deployment.apply(base / "moved")  # Kept renamed Members, with moved_from
+    _record(story, "moved", deployment, "Members")
+    story.drift["moved"] = deployment.plan()
     deployment.destroy()  # removal_policy="destroy" now: no unprotect needed
     return story
 
@@ -178,6 +190,20 @@ def test_then_the_replacement_goes_through_and_says_so(story: Story) -> None:
     assert story.drift["v5"] == []
 
 
+def test_a_renamed_pool_moves_with_its_users(story: Story) -> None:
+    changes = story.changes["moved"]
+    (pool,) = _of(changes, "aws_cognito_user_pool.")
+    (client,) = _of(changes, "aws_cognito_user_pool_client.")
+    assert (pool.kind, pool.address.split(".")[1].split("_")[0]) == ("move", "Members")
+    assert pool.previous_address is not None and pool.previous_address.startswith("aws_cognito_user_pool.Kept_")
+    assert client.kind == "move" and client.previous_address.startswith("aws_cognito_user_pool_client.Kept_Web_")
+    # nothing of the pool is deleted or created: its permissions' statement IDs follow the path (replaced)
+    assert {c.kind for c in changes} <= {"move", "replace"}
+    assert all(c.address.startswith("aws_lambda_permission.") for c in changes if c.kind == "replace")
+    assert story.pools["moved"] == story.pools["v5-carol"] and story.users["moved"] == story.users["v5-carol"]
+    assert list(story.users["moved"].values()) == ["CONFIRMED"] and story.drift["moved"] == []  # carol (a UUID: email pool)
+
+
 # -- check-plan on these real plans ---------------------------------------------------------------------------
 
 
@@ -230,6 +256,13 @@ def test_check_plan_blocks_a_client_replacement(story: Story, capsys: pytest.Cap
     assert status == 1 and "REPLACE (forced by generate_secret)" in client and "a new client ID" in client
     status, lines = check_plan(story, "client", capsys, "--format", "markdown")
     assert status == 1 and lines[0].startswith("### :no_entry: User pools: BLOCKED")
+
+
+def test_check_plan_of_a_renamed_pool_says_moved(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines = check_plan(story, "moved", capsys)
+    assert status == 0 and lines[-1] == "OK: no user pool is deleted or replaced"
+    pool = next(line for line in lines if line.startswith("aws_cognito_user_pool.Members"))
+    assert "moved from aws_cognito_user_pool.Kept_" in pool, lines
 
 
 def test_check_plan_blocks_a_pool_deletion(story: Story, capsys: pytest.CaptureFixture[str]) -> None:

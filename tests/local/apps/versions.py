@@ -9,6 +9,8 @@ imports for cdktn). Each version is synthesized into its own folder under ``$CDK
 - ``v5`` (from ``v4``): and signs users in by email: now the replacement goes through.
 - ``client`` (from ``v4``): ``Web`` gets a secret (a replacement: a new client ID).
 - ``nopool`` (from ``v4``): the pool, its client and its triggers removed; ``Greeter`` stays.
+- ``moved`` (from ``v5``): ``Kept`` renamed ``Members`` with ``moved_from``, its name and its client's
+  name kept: a move of the pool and the client, not a replacement.
 - ``renamed``: ``v2`` as a stack of another name, for the refusal of a synth of another stack.
 """
 
@@ -21,10 +23,10 @@ from cdktf import App, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 from constructs import Construct
 
-from cdktf_userpool import Function, UserPool
+from cdktf_userpool import Function, UserPool, moved_from
 
 REGION = "eu-west-1"
-VERSIONS = ("v1", "v2", "v3", "v4", "v5", "client", "nopool")
+VERSIONS = ("v1", "v2", "v3", "v4", "v5", "client", "nopool", "moved")
 
 
 def leave_unconfirmed(event, context):
@@ -50,13 +52,18 @@ class Versions(TerraformStack):
         greeter = Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm)
         if version == "nopool":
             return
-        by_email = {"username_attributes": ["email"]} if version in ("v3", "v5") else {}
-        policy = "destroy" if version in ("v4", "v5", "client") else "retain"
-        kept = UserPool(self, "Kept", removal_policy=policy, **by_email)
+        by_email = {"username_attributes": ["email"]} if version in ("v3", "v5", "moved") else {}
+        policy = "destroy" if version in ("v4", "v5", "client", "moved") else "retain"
+        if version == "moved":  # the names the path gave before the rename, kept
+            kept = UserPool(self, "Members", removal_policy=policy, name="versions-Kept", **by_email)
+            moved_from(kept, "Kept")
+        else:
+            kept = UserPool(self, "Kept", removal_policy=policy, **by_email)
         kept.on_pre_sign_up(greeter)
         if version != "v1":
             kept.on_post_authentication(Function(self, "Audit", audit))
-        web = kept.add_client("Web", **({"generate_secret": True} if version == "client" else {}))
+        client = {"generate_secret": True} if version == "client" else {"name": "versions-Kept-Web"} if version == "moved" else {}
+        web = kept.add_client("Web", **client)
         TerraformOutput(self, "PoolId", value=kept.user_pool_id)
         TerraformOutput(self, "WebClientId", value=web.client_id)
 
