@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import BackendError, BackendMismatchError
 
-#: Type checkers see cdktf's classes, or cdktn's when told ``CDKTN_TYPES`` is true
-#: (mypy: ``always_true = ["CDKTN_TYPES"]``); at run time the chosen backend's are used.
+#: Type checkers see cdktf's classes, or cdktn's when told ``CDKTN_TYPES`` is true (mypy:
+#: ``always_true = ["CDKTN_TYPES"]``, used to check this library itself); at run time the chosen
+#: backend's are used. Users need no setting: the public signatures whose checking matters (the trigger
+#: forms, ``Function``'s options) do not depend on it (see ``_provider_function``).
 CDKTN_TYPES = False
 
 if TYPE_CHECKING:

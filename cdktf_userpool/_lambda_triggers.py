@@ -19,9 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeAlias, Ty
 from typing_extensions import TypeVar as DefaultTypeVar
 
 if TYPE_CHECKING:
-    from ._cdk import DataAwsLambdaFunction
-    from ._cdk import LambdaAlias
-    from ._cdk import LambdaFunction
+    from ._provider_function import ProviderFunction
 
     from . import events as ev
     from .function import Function, ImportedFunction
@@ -43,9 +41,7 @@ if TYPE_CHECKING:  # the aliases exist for the checker only; the TypedDict's ann
         EventOnlyHandler[_E],
         Function[_E],
         ImportedFunction,
-        LambdaFunction,
-        LambdaAlias,
-        DataAwsLambdaFunction,
+        ProviderFunction,
         str,
     ]
 

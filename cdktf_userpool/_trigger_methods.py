@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, overload
 from .triggers import UserPoolOperation, resolve_operation
 
 if TYPE_CHECKING:
-    from ._cdk import DataAwsLambdaFunction
-    from ._cdk import LambdaAlias
-    from ._cdk import LambdaFunction
+    from ._provider_function import ProviderFunction
 
     from . import events as ev
     from .function import Function, ImportedFunction
 
-    FunctionTarget = Union[ImportedFunction, LambdaFunction, LambdaAlias, DataAwsLambdaFunction, str]
+    FunctionTarget = Union[ImportedFunction, ProviderFunction, str]
     """The trigger function forms whose code the checker cannot see (``Function`` has overloads of its own)."""
 
 _DECORATE: Any = type("_Decorate", (), {"__repr__": lambda self: "<decorator form>"})()

@@ -69,13 +69,12 @@ from .errors import ArgumentTypeError, ConfigurationError, DependencyError, User
 from .layer import Layer, ResolvedLayers, resolve_layers
 
 if TYPE_CHECKING:
-    from ._cdk import CDKTN_TYPES, LambdaLayerVersion
+    from ._cdk import LambdaLayerVersion
     from .events import LambdaContext
 
-    if CDKTN_TYPES:
-        _BackendProps = CdktnFunctionProps
-    else:
-        _BackendProps = FunctionProps
+    # a class, not a choice between two: a checker sees one backend installed, not which. CDK Terrain's
+    # provider takes every argument cdktf's does and one more, which cdktf's refuses at synth (check_props)
+    _BackendProps = CdktnFunctionProps
 else:  # the running backend's (only annotations read it)
     _BackendProps = CdktnFunctionProps if backend().name == "cdktn" else FunctionProps
 
