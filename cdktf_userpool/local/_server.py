@@ -10,7 +10,10 @@ with ``$CDKTF_USERPOOL_LOCAL_TRACE`` set, the bodies too.
 
 An API moto does not implement answers HTTP 501 ``NotImplemented`` at once, naming the API (HTTP
 500, moto's own answer, is retried by the AWS SDKs), and is written to the log as
-``UNIMPLEMENTED <service>:<Operation>``.
+``UNIMPLEMENTED <service>:<Operation>``. An unexpected error inside moto or this library's layer never
+answers Flask's HTML page: it is HTTP 500 ``InternalErrorException`` in the service's protocol (JSON
+for Cognito), naming the API and the cause, and its traceback is written to the log after
+``INTERNAL <service>:<Operation>``.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from collections.abc import Callable
 from typing import Any
 
 NOT_IMPLEMENTED = "UNIMPLEMENTED"
+INTERNAL = "INTERNAL"
+"""Log-line marker for an unexpected error inside the emulator (its traceback follows)."""
 """Log-line marker for a call the emulator could not serve (read by the parent to name the API)."""
 
 TRACE_ENV = "CDKTF_USERPOOL_LOCAL_TRACE"
@@ -73,6 +78,10 @@ def error_response(service: str, code: str, message: str, status: int) -> tuple[
     return payload, status, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": code}
 
 
+#: moto's names of services whose AWS name differs (an unsigned call names no service)
+_AWS_NAMES = {"cognitoidp": "cognito-idp", "cognitoidentity": "cognito-identity"}
+
+
 def _request_action(request: Any) -> str:
     target = request.headers.get("X-Amz-Target")
     if target:
@@ -109,6 +118,20 @@ def _app_factory(log: logging.Logger, moto_version: str) -> Callable[[str], Any]
             )
             return Response(body, status=status, headers=headers)
 
+        def unexpected(exc: Exception) -> Any:
+            from werkzeug.exceptions import HTTPException
+
+            if isinstance(exc, HTTPException):  # moto's own error answers, and Flask's 404/405
+                return exc
+            name = signing_service(request.headers) or _AWS_NAMES.get(service, service)  # unsigned: moto's name
+            api = f"{name}:{_request_action(request)}"
+            log.exception("%s %s", INTERNAL, api)
+            body, status, headers = error_response(
+                name, "InternalErrorException",
+                f"the local AWS emulator failed in {api}: {type(exc).__name__}: {exc} (the traceback is in its log)", 500,
+            )
+            return Response(body, status=status, headers=headers)
+
         def after(response: Any) -> Any:
             log.info("%s %s -> %s", signing_service(request.headers) or service, _request_action(request), response.status_code)
             if trace:
@@ -117,6 +140,7 @@ def _app_factory(log: logging.Logger, moto_version: str) -> Callable[[str], Any]
             return response
 
         app.register_error_handler(NotImplementedError, not_implemented)
+        app.register_error_handler(Exception, unexpected)
         app.after_request(after)
         return app
 

@@ -149,3 +149,42 @@ def test_stop_reports_peak_memory_and_removes_the_workdirs(tmp_path: Path) -> No
         assert home.is_dir() and aws.running
     assert not aws.running and not home.exists()
     assert aws.peak_memory is not None and aws.peak_memory > 10 * 1024 * 1024
+
+
+def test_an_unexpected_error_in_the_layer_is_a_json_error_naming_the_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never Flask's HTML 500: an injected failure inside the local Cognito layer, as an SDK and a browser see it."""
+    import urllib.error
+    import urllib.request
+
+    import boto3
+    from botocore import UNSIGNED
+    from botocore.config import Config
+    from botocore.exceptions import ClientError
+
+    from cdktf_userpool.local.cognito._routes import FAULT_ENV
+
+    require_moto()
+    monkeypatch.setenv(FAULT_ENV, "GetUser, GetTokensFromRefreshToken")
+    with LocalAws(region=REGION) as aws:
+        idp = boto3.session.Session().client("cognito-idp", endpoint_url=aws.endpoint_url, region_name=REGION,
+                                             config=Config(signature_version=UNSIGNED, retries={"max_attempts": 1}))
+        for call, kwargs in ((idp.get_user, {"AccessToken": "x"}),
+                             (idp.get_tokens_from_refresh_token, {"ClientId": "c", "RefreshToken": "r"})):
+            with pytest.raises(ClientError) as caught:
+                call(**kwargs)
+            error, status = caught.value.response["Error"], caught.value.response["ResponseMetadata"]["HTTPStatusCode"]
+            assert (error["Code"], status) == ("InternalErrorException", 500)
+            api = "GetUser" if call == idp.get_user else "GetTokensFromRefreshToken"
+            assert f"failed in cognito-idp:{api}: RuntimeError: a fault injected by ${FAULT_ENV}" in error["Message"]
+        request = urllib.request.Request(aws.endpoint_url, data=b'{"AccessToken": "x"}', headers={
+            "X-Amz-Target": "AWSCognitoIdentityProviderService.GetUser", "Content-Type": "application/x-amz-json-1.1"})
+        with pytest.raises(urllib.error.HTTPError) as raw:
+            urllib.request.urlopen(request, timeout=30)
+        assert raw.value.code == 500 and raw.value.headers["Content-Type"] == "application/x-amz-json-1.1"
+        assert json.loads(raw.value.read())["__type"] == "InternalErrorException"  # JSON, not an HTML page
+        # the other calls are untouched
+        with pytest.raises(ClientError) as other:
+            idp.initiate_auth(ClientId="nosuchclient", AuthFlow="USER_PASSWORD_AUTH", AuthParameters={})
+        assert other.value.response["Error"]["Code"] == "ResourceNotFoundException"
+        log = aws.log_path.read_text()
+    assert "INTERNAL cognito-idp:GetUser" in log and "RuntimeError: a fault injected" in log

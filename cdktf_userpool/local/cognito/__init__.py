@@ -11,7 +11,9 @@ Cognito runs them, with the events Cognito sends, and answers as Cognito does wh
   ``_senders``: the encrypted code of the custom senders; ``_kms_auth``: KMS calls authorized per key;
 - ``_signup``: sign-up and confirmation; ``_auth``, ``_srp``, ``_custom_auth``, ``_tokens``: sign-in;
   ``_recovery``: forgotten passwords; ``_attributes``: attribute changes and verification;
-  ``_oauth``: the token endpoint's client-credentials grant;
+  ``_sessions``: refresh, rotation, revocation, sign-out and the access-token check; ``_account``:
+  ``GetUser``, ``ChangePassword``, ``DeleteUser``; ``_oauth``: the token endpoint's client-credentials
+  and refresh-token grants;
 - ``_client``: ``LocalAws.trace()`` and ``LocalAws.outbox()`` in the user's process.
 
 Importing this package loads neither moto nor boto3.

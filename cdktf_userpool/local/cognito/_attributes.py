@@ -13,7 +13,7 @@ import copy
 from typing import Any
 
 from . import _state
-from ._errors import invalid_parameter, not_authorized, user_not_found
+from ._errors import invalid_parameter, user_not_found
 from ._events import metadata
 from ._messages import MEDIUM_ATTRIBUTE, Delivery, prepare
 from ._pools import Call, find_user, pool_by_id
@@ -22,16 +22,10 @@ _MEDIUM = {attribute: medium for medium, attribute in MEDIUM_ATTRIBUTE.items()}
 
 
 def _pools_holding(token: str) -> tuple[Any, Any, Any]:
-    from ._pools import _pools
+    from ._sessions import authorize
 
-    for pool in _pools():
-        held = pool.access_tokens.get(token)
-        if held:
-            client_id, username = held
-            user = find_user(pool, username)
-            if user is not None:
-                return pool, pool.clients.get(client_id), user
-    raise not_authorized("Invalid Access Token")
+    pool, client, user, _ = authorize(token)
+    return pool, client, user
 
 
 def _update(call: Call, user: Any, given: list[dict[str, str]], client_metadata: dict[str, str] | None) -> dict[str, Any]:

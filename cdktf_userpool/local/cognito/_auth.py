@@ -164,21 +164,14 @@ def after_password(call: Call, user: Any) -> dict[str, Any]:
 
 
 def _refresh(call: Call, params: dict[str, Any]) -> dict[str, Any]:
+    from ._sessions import refresh, take_refresh_token
+
     auth = params.get("AuthParameters") or {}
     token = str(auth.get("REFRESH_TOKEN") or "")
-    held = call.pool.refresh_tokens.get(token)
-    if not held or held[0] != call.client.id:
-        raise not_authorized("Invalid Refresh Token")
-    _, username, origin_jti = held
-    user = find_user(call.pool, username)
-    if user is None:
-        raise not_authorized("Invalid Refresh Token")
-    check_secret(call.client, str(auth.get("USERNAME") or username), auth.get("SECRET_HASH"),
+    _, user = take_refresh_token(call.pool, call.client, token)
+    check_secret(call.client, str(auth.get("USERNAME") or user.username), auth.get("SECRET_HASH"),
                  also=(user.username, user.id, *(user.attribute_lookup.get(k, "") for k in ("email", "phone_number"))))
-    if not user.enabled:
-        raise not_authorized("User is disabled.")
-    result = issue(call, user, "TokenGeneration_RefreshTokens", refresh_token=token, origin_jti=origin_jti)
-    return {"ChallengeParameters": {}, "AuthenticationResult": result}
+    return {"ChallengeParameters": {}, "AuthenticationResult": refresh(call, token, api=False)}
 
 
 def _initiate(call: Call, params: dict[str, Any], flows: tuple[str, ...]) -> dict[str, Any]:

@@ -1,4 +1,9 @@
-"""The token endpoint's client-credentials grant (machine to machine): ``POST <endpoint>/oauth2/token``.
+"""The token endpoint: ``POST <endpoint>/oauth2/token``, the client-credentials and refresh-token grants.
+
+``grant_type=refresh_token`` (``client_id``, ``refresh_token``, and the secret of a confidential
+client) shares the API's refresh-token store (``_sessions``): pre token generation
+``TokenGeneration_RefreshTokens``, rotation as the client sets it, ``invalid_grant`` for a refresh
+token that is unknown, another client's, expired, revoked or rotated out.
 
 In AWS it is served by the pool's domain (``https://<domain>/oauth2/token``); here by the emulator's
 endpoint. The app client authenticates with its secret (HTTP Basic, or ``client_id`` and
@@ -45,8 +50,34 @@ def _client_credentials(request: Any, form: dict[str, str]) -> tuple[str, str]:
     return form.get("client_id", ""), form.get("client_secret", "")
 
 
+def _refresh_grant(request: Any, form: dict[str, str]) -> dict[str, Any]:
+    """``grant_type=refresh_token``: the refresh-token store of the API's refresh flows (``_sessions``)."""
+    from ._sessions import refresh
+
+    client_id, secret = _client_credentials(request, form)
+    try:
+        pool, client = pool_and_client(client_id)
+    except Exception as unknown:
+        raise OAuthError("invalid_client", 401) from unknown
+    if client.generate_secret and not hmac.compare_digest(client.secret, secret):
+        raise OAuthError("invalid_client", 401)
+    try:
+        result = refresh(Call(pool, client, "aws-sdk-unknown-unknown"), form.get("refresh_token", ""), api=True)
+    except Exception as refused:
+        if str(getattr(refused, "error_type", "")) in ("NotAuthorizedException", "RefreshTokenReuseException"):
+            raise OAuthError("invalid_grant") from refused
+        raise
+    answer = {"id_token": result["IdToken"], "access_token": result["AccessToken"],
+              "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
+    if "RefreshToken" in result:
+        answer["refresh_token"] = result["RefreshToken"]
+    return answer
+
+
 def _grant(request: Any) -> dict[str, Any]:
     form = {k: v[0] for k, v in parse_qs(request.get_data(as_text=True)).items()}
+    if form.get("grant_type") == "refresh_token":
+        return _refresh_grant(request, form)
     if form.get("grant_type") != "client_credentials":
         raise OAuthError("unsupported_grant_type")
     client_id, secret = _client_credentials(request, form)

@@ -22,17 +22,28 @@ PUBLIC = (
     "ConfirmForgotPassword", "ConfirmSignUp", "ForgotPassword", "GetUser", "GetUserAttributeVerificationCode",
     "InitiateAuth", "ResendConfirmationCode", "RespondToAuthChallenge", "RevokeToken", "SignUp",
     "UpdateUserAttributes", "VerifyUserAttribute", "ChangePassword", "GlobalSignOut", "DeleteUser",
+    "GetTokensFromRefreshToken", "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 )  # fmt: skip
 """Operations Cognito serves without AWS credentials (the app client, a session or a token authorizes them)."""
+
+FAULT_ENV = "CDKTF_USERPOOL_LOCAL_FAULT"
+"""Comma-separated Cognito operations (``GetUser``) that fail with an unexpected error, for tests of that answer."""
 
 _installed = False
 Flow = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 def _flows() -> dict[str, Flow]:
-    from . import _attributes, _auth, _recovery, _signup
+    from . import _account, _attributes, _auth, _recovery, _sessions, _signup
 
     return {
+        "get_tokens_from_refresh_token": _sessions.get_tokens_from_refresh_token,
+        "revoke_token": _sessions.revoke_token,
+        "global_sign_out": _sessions.global_sign_out,
+        "admin_user_global_sign_out": _sessions.admin_user_global_sign_out,
+        "get_user": _account.get_user,
+        "change_password": _account.change_password,
+        "delete_user": _account.delete_user,
         "sign_up": _signup.sign_up,
         "confirm_sign_up": _signup.confirm_sign_up,
         "admin_confirm_sign_up": _signup.admin_confirm_sign_up,
@@ -60,6 +71,23 @@ def _with_fallback() -> dict[str, Callable[[dict[str, Any], str, Callable[[], An
     }
 
 
+#: moto's own calls that take an access token: the token is checked first (revoked, signed out, expired)
+_CHECKED_BY_MOTO = ("associate_software_token", "verify_software_token", "set_user_mfa_preference")
+
+
+def _checked(original: Any) -> Callable[[Any], Any]:
+    def method(self: Any) -> Any:
+        token = json.loads(self.body or "{}").get("AccessToken")
+        if token is not None:
+            from ._sessions import authorize
+
+            authorize(str(token))
+        return original(self)
+
+    method.__name__ = original.__name__
+    return method
+
+
 def _answer(answer: Any) -> Any:
     from moto.core.responses import ActionResult, EmptyResult
 
@@ -68,10 +96,22 @@ def _answer(answer: Any) -> Any:
     return answer  # moto's own answer
 
 
+def _fault(flow_name: str) -> None:
+    """Fail as an unexpected bug would, when ``$CDKTF_USERPOOL_LOCAL_FAULT`` names the operation."""
+    import os
+
+    from moto.core.utils import camelcase_to_underscores
+
+    faults = {camelcase_to_underscores(f.strip()) for f in os.environ.get(FAULT_ENV, "").split(",") if f.strip()}
+    if flow_name in faults:
+        raise RuntimeError(f"a fault injected by ${FAULT_ENV}")
+
+
 def _served(flow: Flow) -> Callable[[Any], Any]:
     def method(self: Any) -> Any:
         from ._pools import sdk_version
 
+        _fault(flow.__name__)
         return _answer(flow(json.loads(self.body or "{}"), sdk_version(self.headers)))
 
     method.__name__ = flow.__name__
@@ -132,6 +172,8 @@ def install() -> None:
         setattr(CognitoIdpResponse, name, _served(flow))
     for name, fallback_flow in _with_fallback().items():
         setattr(CognitoIdpResponse, name, _served_or_moto(fallback_flow, getattr(CognitoIdpResponse, name)))
+    for name in _CHECKED_BY_MOTO:
+        setattr(CognitoIdpResponse, name, _checked(getattr(CognitoIdpResponse, name)))
     for path in list(urls.url_paths):
         if path.endswith("jwks.json$"):
             urls.url_paths[path] = serve_jwks

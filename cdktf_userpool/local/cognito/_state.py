@@ -43,6 +43,10 @@ class PoolState:
     """Auth session token -> the flow's state (see ``_auth``)."""
     key: Any = None
     """The pool's RSA signing key (made on first use)."""
+    refresh_tokens: dict[str, Any] = field(default_factory=dict)
+    """Refresh token -> its ``_sessions.RefreshToken`` record."""
+    revoked: set[str] = field(default_factory=set)
+    """``origin_jti`` of the sign-ins ended by ``RevokeToken`` or a global sign-out."""
 
 
 def state(pool_id: str) -> PoolState:

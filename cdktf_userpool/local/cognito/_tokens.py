@@ -2,8 +2,9 @@
 
 Each pool signs with its own RSA key (made on first use; ``kid`` derived from the pool ID), served
 at ``/<pool id>/.well-known/jwks.json`` on the emulator, so PyJWT's ``PyJWKClient`` verifies the
-tokens. Issued tokens are also registered in moto's pool, so moto's own ``GetUser``,
-``GlobalSignOut`` and ``ChangePassword`` accept them.
+tokens. Refresh tokens live in ``_sessions``' store; access and ID tokens are also registered in
+moto's pool, so moto's own calls that take an access token (software-token MFA) find the user once
+``_sessions.authorize`` has checked the token.
 
 Pre token generation (``TokenGeneration_<source>``):
 
@@ -21,7 +22,6 @@ ignored. An answer of the wrong shape is ``InvalidLambdaResponseException``.
 from __future__ import annotations
 
 import hashlib
-import secrets
 import time
 import uuid
 from typing import Any
@@ -213,7 +213,8 @@ def issue(call: Call, user: Any, source: str, *, client_metadata: dict[str, str]
     result: dict[str, Any] = {"AccessToken": access_token, "ExpiresIn": access_seconds, "TokenType": "Bearer",
                               "IdToken": id_token}
     if refresh_token is None:
-        refresh = "cdktf-userpool-local." + secrets.token_urlsafe(48)
-        pool.refresh_tokens[refresh] = (client.id, user.username, origin_jti)
-        result["RefreshToken"] = refresh
+        from ._sessions import new_refresh_token
+
+        result["RefreshToken"] = new_refresh_token(pool, client, user.username, origin_jti,
+                                                   _validity(client, "RefreshToken", 30 * 86400))
     return result

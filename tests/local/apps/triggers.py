@@ -16,6 +16,9 @@ something that is not the event, sleep past its timeout, or break Cognito's rule
 from __future__ import annotations
 
 from cdktf import App, TerraformOutput, TerraformStack
+from cdktf_cdktf_provider_aws.cognito_user_pool_client import (
+    CognitoUserPoolClientRefreshTokenRotation as RefreshTokenRotation,
+)
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 from constructs import Construct
 
@@ -213,6 +216,10 @@ class Triggers(TerraformStack):
         flows.grant(members, "AdminAddUserToGroup")
         app = flows.add_client("App", explicit_auth_flows=ALL_FLOWS, prevent_user_existence_errors="LEGACY")
         server = flows.add_client("Server", generate_secret=True, explicit_auth_flows=ALL_FLOWS)
+        # the token lifecycle: a client that rotates refresh tokens (8 s of grace), one that cannot revoke
+        flows.add_client("Rotating", explicit_auth_flows=ALL_FLOWS,
+                         refresh_token_rotation=[RefreshTokenRotation(feature="ENABLED", retry_grace_period_seconds=8)])
+        flows.add_client("Unrevocable", explicit_auth_flows=ALL_FLOWS, enable_token_revocation=False)
         TerraformOutput(self, "FlowsPoolId", value=flows.user_pool_id)
         TerraformOutput(self, "FlowsClientId", value=app.client_id)
         TerraformOutput(self, "ServerClientId", value=server.client_id)

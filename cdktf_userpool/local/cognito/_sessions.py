@@ -1,0 +1,246 @@
+"""A signed-in session's tokens after sign-in: refresh, rotation, revocation, sign-out, and the access-token check.
+
+One store of refresh tokens per pool (in ``_state``) serves ``InitiateAuth``/``AdminInitiateAuth``
+with ``REFRESH_TOKEN_AUTH``, ``GetTokensFromRefreshToken`` and the token endpoint's ``refresh_token``
+grant. A refresh token belongs to one app client and one sign-in (its ``origin_jti``, which every
+token issued from it carries). With the client's ``RefreshTokenRotation`` ``ENABLED``,
+``GetTokensFromRefreshToken`` (and the token endpoint) issue a new refresh token and the one used
+stays valid for ``RetryGracePeriodSeconds`` (0 to 60, default 0), after which it is refused with
+``RefreshTokenReuseException``; ``REFRESH_TOKEN_AUTH`` is not allowed for such a client.
+
+``RevokeToken`` (when the client's ``EnableTokenRevocation`` is on) ends the sign-in of a refresh
+token: it and every token issued from it stop working. ``GlobalSignOut`` and
+``AdminUserGlobalSignOut`` end every sign-in of the user. :func:`authorize` is the check of every call
+that takes an access token: signature, expiry, ``token_use``, the API scope, and revocation, each
+refused with Cognito's ``NotAuthorizedException`` message.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from . import _state
+from ._errors import cognito_error, invalid_parameter, not_authorized
+from ._pools import Call, _pools, find_user, pool_and_client, pool_by_id, require_user
+
+API_SCOPE = "aws.cognito.signin.user.admin"
+_PREFIX = "cdktf-userpool-local."
+
+
+@dataclass
+class RefreshToken:
+    """One refresh token the pool issued."""
+
+    client_id: str
+    username: str
+    origin_jti: str
+    expires: float
+    rotated_at: float | None = None
+    """When rotation replaced it (it stays valid for the client's grace period), else ``None``."""
+
+
+def rotation(client: Any) -> tuple[bool, int]:
+    """Whether the client rotates refresh tokens, and its grace period in seconds."""
+    config = client.extended_config.get("RefreshTokenRotation") or {}
+    enabled = str(config.get("Feature") or "DISABLED").upper() == "ENABLED"
+    return enabled, min(max(int(config.get("RetryGracePeriodSeconds") or 0), 0), 60)
+
+
+def _tokens(pool: Any) -> dict[str, RefreshToken]:
+    return _state.state(pool.id).refresh_tokens
+
+
+def new_refresh_token(pool: Any, client: Any, username: str, origin_jti: str, seconds: int) -> str:
+    """A refresh token of ``client`` for ``username``'s sign-in ``origin_jti``, valid ``seconds``."""
+    token = _PREFIX + secrets.token_urlsafe(48)
+    with _state._lock:
+        _tokens(pool)[token] = RefreshToken(client.id, username, origin_jti, time.time() + seconds)
+    return token
+
+
+def take_refresh_token(pool: Any, client: Any, token: str) -> tuple[RefreshToken, Any]:
+    """The record of a refresh token ``client`` may use, and its user.
+
+    :raises: ``NotAuthorizedException`` for an unknown or malformed token, another client's, a revoked
+        or expired one, or a disabled or deleted user; ``RefreshTokenReuseException`` for a token
+        rotation replaced, after its grace period.
+    """
+    with _state._lock:
+        record = _tokens(pool).get(str(token or ""))
+        revoked = record is not None and record.origin_jti in _state.state(pool.id).revoked
+    if record is None or record.client_id != client.id:
+        raise not_authorized("Invalid Refresh Token")
+    if revoked:
+        raise not_authorized("Refresh Token has been revoked")
+    now = time.time()
+    if record.expires < now:
+        raise not_authorized("Refresh Token has expired")
+    if record.rotated_at is not None and now > record.rotated_at + rotation(client)[1]:
+        raise cognito_error("RefreshTokenReuseException", "Refresh token has already been used.")
+    user = find_user(pool, record.username)
+    if user is None:
+        raise not_authorized("Invalid Refresh Token")
+    if not user.enabled:
+        raise not_authorized("User is disabled.")
+    return record, user
+
+
+def rotate(pool: Any, client: Any, token: str, record: RefreshToken, seconds: int) -> str:
+    """A new refresh token for the same sign-in; ``token`` is marked replaced (its grace period starts)."""
+    with _state._lock:
+        if record.rotated_at is None:
+            record.rotated_at = time.time()
+    return new_refresh_token(pool, client, record.username, record.origin_jti, seconds)
+
+
+def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """New tokens from refresh token ``token`` (``AuthenticationResult``), pre token generation run.
+
+    :param api: ``GetTokensFromRefreshToken`` or the token endpoint (rotation applies), not
+        ``REFRESH_TOKEN_AUTH`` (refused for a rotating client).
+    """
+    from ._tokens import issue
+
+    rotating, _ = rotation(call.client)
+    if rotating and not api:
+        raise not_authorized("Refresh token rotation is enabled for this app client: "
+                             "refresh with GetTokensFromRefreshToken, not REFRESH_TOKEN_AUTH.")
+    record, user = take_refresh_token(call.pool, call.client, token)
+    result = issue(call, user, "TokenGeneration_RefreshTokens", client_metadata=client_metadata,
+                   refresh_token=token, origin_jti=record.origin_jti)
+    if rotating:
+        from ._tokens import _validity
+
+        result["RefreshToken"] = rotate(call.pool, call.client, token, record,
+                                        _validity(call.client, "RefreshToken", 30 * 86400))
+    return result
+
+
+def check_client_secret(client: Any, given: object) -> None:
+    """A confidential client's ``ClientSecret`` must match; a public client sends none."""
+    if client.generate_secret:
+        if not given:
+            raise not_authorized(f"Client {client.id} is configured with secret but SECRET_HASH was not received")
+        if not hmac.compare_digest(str(client.secret), str(given)):
+            raise not_authorized(f"Unable to verify secret hash for client {client.id}")
+
+
+def get_tokens_from_refresh_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``GetTokensFromRefreshToken``."""
+    from ._events import metadata
+
+    pool, client = pool_and_client(str(params.get("ClientId") or ""))
+    check_client_secret(client, params.get("ClientSecret"))
+    call = Call(pool, client, sdk)
+    return {"AuthenticationResult": refresh(call, str(params.get("RefreshToken") or ""), api=True,
+                                            client_metadata=metadata(params.get("ClientMetadata")))}
+
+
+def _decode(token: str) -> tuple[Any, dict[str, Any]] | None:
+    """The pool that signed ``token`` and its verified claims; ``None`` when no pool of the emulator did."""
+    import base64
+    import binascii
+    import json
+
+    from joserfc import jwt
+    from joserfc.errors import JoseError
+
+    from ._tokens import signing_key
+
+    head = token.split(".")[0]
+    try:
+        kid = json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4))).get("kid")
+    except (ValueError, binascii.Error, AttributeError):
+        return None
+    for pool in _pools():
+        if _state.state(pool.id).key is None:
+            continue  # the pool never signed a token
+        key, pool_kid = signing_key(pool)
+        if pool_kid != kid:
+            continue
+        try:
+            return pool, dict(jwt.decode(token, key, algorithms=["RS256"]).claims)
+        except (JoseError, ValueError, TypeError):
+            return None
+    return None
+
+
+def authorize(token: str) -> tuple[Any, Any, Any, dict[str, Any]]:
+    """The pool, app client, user and claims of a user's access token, as every API that takes one checks it.
+
+    :raises: ``NotAuthorizedException``: ``Invalid Access Token`` (malformed, not ours, not an access
+        token, unknown user), ``Access Token has expired``, ``Access Token has been revoked`` (revoked
+        sign-in or global sign-out), ``Access Token does not have required scopes``, ``User is disabled.``
+    """
+    found = _decode(str(token or ""))
+    if found is None:
+        raise not_authorized("Invalid Access Token")
+    pool, claims = found
+    if claims.get("token_use") != "access":
+        raise not_authorized("Invalid Access Token")
+    if float(claims.get("exp") or 0) < time.time():
+        raise not_authorized("Access Token has expired")
+    if API_SCOPE not in str(claims.get("scope") or "").split():
+        raise not_authorized("Access Token does not have required scopes")
+    with _state._lock:
+        revoked = claims.get("origin_jti") in _state.state(pool.id).revoked
+    if revoked:
+        raise not_authorized("Access Token has been revoked")
+    user = find_user(pool, str(claims.get("username") or ""))
+    if user is None or user.id != claims.get("sub"):
+        raise not_authorized("Invalid Access Token")
+    if not user.enabled:
+        raise not_authorized("User is disabled.")
+    return pool, pool.clients.get(claims.get("client_id")), user, claims
+
+
+def sign_out(pool: Any, username: str) -> None:
+    """End every sign-in of ``username``: their refresh tokens and every token issued from them."""
+    with _state._lock:
+        local = _state.state(pool.id)
+        local.revoked.update(r.origin_jti for r in local.refresh_tokens.values() if r.username == username)
+    for store in (pool.access_tokens, pool.id_tokens):  # moto's own records of them
+        for issued, held in list(store.items()):
+            if held and held[1] == username:
+                store.pop(issued, None)
+
+
+def revoke_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``RevokeToken``: the refresh token's sign-in ends (it and the tokens issued from it stop working)."""
+    token = str(params.get("Token") or "")
+    try:
+        pool, client = pool_and_client(str(params.get("ClientId") or ""))
+    except Exception:
+        raise invalid_parameter("Invalid client id.") from None
+    check_client_secret(client, params.get("ClientSecret"))
+    if not client.extended_config.get("EnableTokenRevocation", True):
+        raise cognito_error("UnsupportedOperationException", "Token revocation is not enabled for the client.")
+    if token.count(".") == 2 and not token.startswith(_PREFIX):
+        raise cognito_error("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.")
+    with _state._lock:
+        record = _tokens(pool).get(token)
+        if record is not None and record.client_id == client.id:
+            _state.state(pool.id).revoked.add(record.origin_jti)
+            return {}
+    if record is not None:  # another client's token
+        raise cognito_error("UnauthorizedException", "Client is not authorized to revoke this token.")
+    return {}  # an unknown token: nothing to revoke (RFC 7009)
+
+
+def global_sign_out(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``GlobalSignOut``: every sign-in of the access token's user ends."""
+    pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
+    sign_out(pool, user.username)
+    return {}
+
+
+def admin_user_global_sign_out(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``AdminUserGlobalSignOut``."""
+    pool = pool_by_id(str(params.get("UserPoolId") or ""))
+    user = require_user(pool, str(params.get("Username") or ""))
+    sign_out(pool, user.username)
+    return {}
