@@ -1,5 +1,6 @@
-"""A JavaScript client nobody here wrote: amazon-cognito-identity-js (npm, pinned in tests/local/js)
-run with the machine's Node: SRP sign-up, confirm with the code from the outbox, SRP sign-in."""
+"""JavaScript clients nobody here wrote, pinned in tests/local/js and run with the machine's Node:
+amazon-cognito-identity-js (SRP sign-up, confirm with the code from the outbox, SRP sign-in) and Amplify
+JS v6 (SRP sign-in, a forced refresh, sign-out, global sign-out, each token refused afterwards)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import pytest
 
 from ._tokens import verified
 from .conftest import Pool
+from .test_signin import PASSWORD as SIGN_IN_PASSWORD
+from .test_signin import confirmed_user
 
 JS = Path(__file__).resolve().parents[1] / "js"
 PASSWORD = "Js-Client-Pass-1"
@@ -23,7 +26,7 @@ def node() -> str:
     found = shutil.which("node")
     if found is None or shutil.which("npm") is None:
         pytest.skip("JavaScript client test: node and npm are not on the PATH")
-    if not (JS / "node_modules" / "amazon-cognito-identity-js").is_dir():
+    if not all((JS / "node_modules" / name).is_dir() for name in ("amazon-cognito-identity-js", "aws-amplify")):
         done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=JS,
                               capture_output=True, text=True, timeout=300, check=False)
         if done.returncode != 0:
@@ -63,3 +66,29 @@ def test_amazon_cognito_identity_js_is_refused_a_wrong_password(node: str, cogni
                           timeout=90, check=False)
     assert done.returncode == 1
     assert json.loads(done.stdout.strip().splitlines()[-1])["error"]["code"] == "NotAuthorizedException"
+
+
+def test_amplify_js_v6_refreshes_signs_out_and_signs_out_globally(
+    node: str, cognito_aws: Any, flows: Pool, public_idp: Any,
+) -> None:
+    from botocore.exceptions import ClientError
+
+    email = "amplify-amy@example.com"
+    confirmed_user(cognito_aws, flows, public_idp, email)
+    done = subprocess.run([node, "amplify.mjs", cognito_aws.endpoint_url, flows.id, flows.client_id, email,
+                           SIGN_IN_PASSWORD], cwd=JS, capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.strip(), done.stderr[-2000:]
+    answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.returncode == 0, answer
+    sources = cognito_aws.trace_sources(flows.id)
+    assert sources.count("TokenGeneration_Authentication") == 2 and "TokenGeneration_RefreshTokens" in sources
+    signed_in, refreshed = answer["signedIn"], answer["refreshed"]
+    assert refreshed["accessToken"] != signed_in["accessToken"]  # fetchAuthSession({forceRefresh}) got new tokens
+    old, new = (verified(cognito_aws, flows.id, t["idToken"], audience=flows.client_id) for t in (signed_in, refreshed))
+    assert new["origin_jti"] == old["origin_jti"] and new["cognito:groups"] == ["members"]
+    assert answer["attributes"]["email"] == email and answer["signedOutHasTokens"] is False
+    # signOut() revoked the first sign-in's refresh token, signOut({global}) every sign-in: no token works
+    for tokens in (signed_in, refreshed, answer["second"]):
+        with pytest.raises(ClientError) as refused:
+            public_idp.get_user(AccessToken=tokens["accessToken"])
+        assert refused.value.response["Error"]["Message"] == "Access Token has been revoked"
