@@ -52,7 +52,7 @@ def test_the_backend_is_chosen_in_a_documented_order(
 def test_an_ambiguous_choice_says_how_to_choose(
     imported: set[str], setting: str | None, installed: set[str], fragment: str
 ) -> None:
-    with pytest.raises(BackendError, match="") as err:
+    with pytest.raises(BackendError) as err:
         choose(frozenset(imported), setting, frozenset(installed))
     assert fragment in str(err.value) and err.value.choices == ("cdktf", "cdktn")
 
@@ -108,5 +108,5 @@ def test_a_provider_function_of_the_other_backend_is_refused_as_a_trigger() -> N
     # stands in for the other bindings' LambdaFunction: only its class's module is read
     foreign = type("LambdaFunction", (), {"__module__": f"{provider}.lambda_function"})
     pool = UserPool(new_stack("mixed-target"), "Pool")
-    with pytest.raises(BackendMismatchError, match=f"got on_pre_sign_up\(\)=.* built with {OTHER}, but cdktf_userpool is running on {BACKEND}"):
+    with pytest.raises(BackendMismatchError, match=rf"got on_pre_sign_up\(\)=.* built with {OTHER}, but cdktf_userpool is running on {BACKEND}"):
         pool.on_pre_sign_up(foreign())
