@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ._cdk import CognitoUserPoolClient, CognitoUserPoolClientTokenValidityUnits, Token
 from constructs import Construct
 
+from ._blocks import blocks
 from ._naming import construct_path, physical_name
 from .errors import ArgumentTypeError, ConfigurationError
 from .resource_server import ResourceServerScope
@@ -142,7 +143,7 @@ class UserPoolClient(Construct):
             name=self.name,
             user_pool_id=pool.user_pool_id,
             token_validity_units=[CognitoUserPoolClientTokenValidityUnits(**units)],
-            **settings,
+            **blocks(CognitoUserPoolClient, settings, what="UserPoolClient", where=self._path),
         )
         pool._register_client(self)
 

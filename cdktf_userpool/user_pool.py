@@ -36,6 +36,7 @@ from ._pool_props import UserPoolProps
 from ._removal import RemovalPolicy, protect, protect_wrapped, protection
 from ._kms import KmsKeyLike, create_sender_key, key_arn
 from ._cycles import describe, find_cycle
+from ._blocks import blocks
 from ._naming import construct_path, physical_name
 from ._synth_hooks import render_at_synth
 from ._policy import ROLE_ARN, allow
@@ -136,7 +137,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                 )
         name = explicit_name or physical_name(self._path, max_length=128, allowed=r"\w\s+=,.@-")
         options: dict[str, Any] = {**props, **protected, "name": name}  # the provider's arguments, as decided here
-        resource = CognitoUserPool(self, "Resource", **options)
+        resource = CognitoUserPool(self, "Resource", **blocks(CognitoUserPool, options, what="UserPool", where=self._path))
         protect(resource, removal_policy)
         self.removal_policy: RemovalPolicy | None = removal_policy
         """``"retain"`` or ``"destroy"`` (see the constructor); ``None`` for a pool read by ID or ARN, which this
