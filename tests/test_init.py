@@ -13,7 +13,6 @@ import os
 import py_compile
 import re
 import shutil
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -25,7 +24,7 @@ from cdktf_userpool import ConfigurationError, __version__
 from cdktf_userpool.__main__ import main
 from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, SNAPSHOT, SYRUPY_PIN, init_project
 from tests._framework import BACKEND
-from tests._wheel import build_wheel, venv_with_wheel
+from tests._wheel import build_wheel, run, venv_with_wheel
 from tests.conftest import ROOT
 
 EXPECTED = sorted(FILES.values())
@@ -170,10 +169,6 @@ def test_the_committed_snapshot_is_the_projects_own(tmp_path: Path) -> None:
 
 
 # -- end to end ---------------------------------------------------------------------------------------
-
-
-def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 @pytest.fixture(scope="module")

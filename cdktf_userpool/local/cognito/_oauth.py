@@ -50,17 +50,25 @@ def _client_credentials(request: Any, form: dict[str, str]) -> tuple[str, str]:
     return form.get("client_id", ""), form.get("client_secret", "")
 
 
-def _refresh_grant(request: Any, form: dict[str, str]) -> dict[str, Any]:
-    """``grant_type=refresh_token``: the refresh-token store of the API's refresh flows (``_sessions``)."""
-    from ._sessions import refresh
-
+def _authenticated_client(request: Any, form: dict[str, str], *, secret_required: bool) -> tuple[Any, Any]:
+    """The pool and app client of the request; a client with a secret must send it (``secret_required``:
+    only such a client is accepted), else OAuth's ``invalid_client``."""
     client_id, secret = _client_credentials(request, form)
     try:
         pool, client = pool_and_client(client_id)
     except Exception as unknown:
         raise OAuthError("invalid_client", 401) from unknown
-    if client.generate_secret and not hmac.compare_digest(client.secret, secret):
+    if (secret_required or client.generate_secret) and not (
+            client.generate_secret and hmac.compare_digest(client.secret, secret)):
         raise OAuthError("invalid_client", 401)
+    return pool, client
+
+
+def _refresh_grant(request: Any, form: dict[str, str]) -> dict[str, Any]:
+    """``grant_type=refresh_token``: the refresh-token store of the API's refresh flows (``_sessions``)."""
+    from ._sessions import refresh
+
+    pool, client = _authenticated_client(request, form, secret_required=False)
     try:
         result = refresh(Call(pool, client, "aws-sdk-unknown-unknown"), form.get("refresh_token", ""), api=True)
     except Exception as refused:
@@ -80,13 +88,7 @@ def _grant(request: Any) -> dict[str, Any]:
         return _refresh_grant(request, form)
     if form.get("grant_type") != "client_credentials":
         raise OAuthError("unsupported_grant_type")
-    client_id, secret = _client_credentials(request, form)
-    try:
-        pool, client = pool_and_client(client_id)
-    except Exception as unknown:
-        raise OAuthError("invalid_client", 401) from unknown
-    if not client.generate_secret or not hmac.compare_digest(client.secret, secret):
-        raise OAuthError("invalid_client", 401)
+    pool, client = _authenticated_client(request, form, secret_required=True)
     config = client.extended_config
     if "client_credentials" not in (config.get("AllowedOAuthFlows") or []):
         raise OAuthError("unauthorized_client")

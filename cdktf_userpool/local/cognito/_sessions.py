@@ -26,8 +26,8 @@ from typing import Any
 from . import _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
 from ._pools import Call, _pools, find_user, pool_and_client, pool_by_id, require_user
+from ._tokens import API_SCOPE, _validity, issue, signing_key
 
-API_SCOPE = "aws.cognito.signin.user.admin"
 _PREFIX = "cdktf-userpool-local."
 
 
@@ -89,8 +89,8 @@ def take_refresh_token(pool: Any, client: Any, token: str) -> tuple[RefreshToken
     return record, user
 
 
-def rotate(pool: Any, client: Any, token: str, record: RefreshToken, seconds: int) -> str:
-    """A new refresh token for the same sign-in; ``token`` is marked replaced (its grace period starts)."""
+def rotate(pool: Any, client: Any, record: RefreshToken, seconds: int) -> str:
+    """A new refresh token for the same sign-in; ``record``'s token is marked replaced (its grace period starts)."""
     with _state._lock:
         if record.rotated_at is None:
             record.rotated_at = time.time()
@@ -103,8 +103,6 @@ def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str
     :param api: ``GetTokensFromRefreshToken`` or the token endpoint (rotation applies), not
         ``REFRESH_TOKEN_AUTH`` (refused for a rotating client).
     """
-    from ._tokens import issue
-
     rotating, _ = rotation(call.client)
     if rotating and not api:
         raise not_authorized("Refresh token rotation is enabled for this app client: "
@@ -113,9 +111,7 @@ def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str
     result = issue(call, user, "TokenGeneration_RefreshTokens", client_metadata=client_metadata,
                    refresh_token=token, origin_jti=record.origin_jti)
     if rotating:
-        from ._tokens import _validity
-
-        result["RefreshToken"] = rotate(call.pool, call.client, token, record,
+        result["RefreshToken"] = rotate(call.pool, call.client, record,
                                         _validity(call.client, "RefreshToken", 30 * 86400))
     return result
 
@@ -148,8 +144,6 @@ def _decode(token: str) -> tuple[Any, dict[str, Any]] | None:
 
     from joserfc import jwt
     from joserfc.errors import JoseError
-
-    from ._tokens import signing_key
 
     head = token.split(".")[0]
     try:

@@ -4,11 +4,7 @@ and every call that takes an access token refusing a revoked or signed-out one, 
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from typing import Any
 
 import pytest
@@ -16,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from ._tokens import verified
 from .conftest import Pool
+from .test_senders import token as token_endpoint
 from .test_signin import PASSWORD, confirmed_user, password_sign_in
 
 REVOKED = "Access Token has been revoked"
@@ -64,23 +61,12 @@ def test_get_tokens_from_refresh_token_issues_new_tokens_after_pre_token_generat
 
 def test_the_token_endpoint_refreshes_from_the_same_store(cognito_aws: Any, flows: Pool, public_idp: Any, user: str) -> None:
     first = sign_in(public_idp, flows, user)
-    answer = _token_endpoint(cognito_aws, {"grant_type": "refresh_token", "client_id": flows.client_id,
-                                           "refresh_token": first["RefreshToken"]})
+    answer = token_endpoint(cognito_aws, flows.client_id, "", grant_type="refresh_token", refresh_token=first["RefreshToken"])
     assert answer[0] == 200 and set(answer[1]) == {"id_token", "access_token", "expires_in", "token_type"}
     assert public_idp.get_user(AccessToken=answer[1]["access_token"])["Username"]
     public_idp.revoke_token(ClientId=flows.client_id, Token=first["RefreshToken"])
-    assert _token_endpoint(cognito_aws, {"grant_type": "refresh_token", "client_id": flows.client_id,
-                                         "refresh_token": first["RefreshToken"]}) == (400, {"error": "invalid_grant"})
-
-
-def _token_endpoint(aws: Any, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
-    request = urllib.request.Request(f"{aws.endpoint_url}/oauth2/token", data=urllib.parse.urlencode(form).encode(),
-                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, json.loads(answer.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
+    assert token_endpoint(cognito_aws, flows.client_id, "", grant_type="refresh_token",
+                          refresh_token=first["RefreshToken"]) == (400, {"error": "invalid_grant"})
 
 
 def test_rotation_issues_a_new_refresh_token_and_the_old_one_lasts_its_grace_period(
