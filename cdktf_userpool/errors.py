@@ -21,6 +21,7 @@ __all__ = [
     "ImportedPoolError",
     "LocalDeployError",
     "LocalToolError",
+    "ManagedLoginError",
     "NoLocalCodeError",
     "PackagingError",
     "RuntimeMismatchError",
@@ -264,6 +265,11 @@ class LocalDeployError(UserPoolError):
         self.api = api
         self.provider_message = provider_message
         self.log = log
+
+
+class ManagedLoginError(UserPoolError):
+    """Managed login on a local pool did not get where a :class:`~cdktf_userpool.local.ManagedLogin` asked:
+    the form refused (its message is in this error), or the domain sent the app an error."""
 
 
 class LocalToolError(LocalDeployError):

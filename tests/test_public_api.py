@@ -79,7 +79,7 @@ def test_local_api_is_pinned_and_cheap_to_import() -> None:
 
     assert sorted(local.__all__) == [
         "DeployedClient", "DeployedUserPool", "Deployment", "LocalAws", "LocalDeployError", "LocalToolError",
-        "PlannedChange",
+        "LoginPage", "ManagedLogin", "ManagedLoginError", "PlannedChange",
     ]
     for name in local.__all__:
         assert getattr(local, name).__doc__, name

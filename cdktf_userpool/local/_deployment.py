@@ -25,6 +25,7 @@ from ._workdir import (
     stack_region,
     write_working_copy,
 )
+from .login import domain_url
 
 if TYPE_CHECKING:
     from ._emulator import LocalAws, Prepare
@@ -63,6 +64,10 @@ class DeployedUserPool:
     :ivar clients: its app clients created by the stack.
     :ivar triggers: the emulator's ``LambdaConfig``: trigger (``"PreSignUp"``, ``"PreTokenGeneration"``,
         ``"CustomEmailSender"``...) -> Lambda ARN, read right after apply.
+    :ivar domain_url: the base URL of the pool's domain on the emulator, the local stand-in for
+        ``https://<prefix>.auth.<region>.amazoncognito.com`` (or the custom domain):
+        ``http://127.0.0.1:<port>/_domain/<that host>``, serving managed login (``/oauth2/authorize``,
+        ``/login``...). ``None`` when the pool has no domain.
     """
 
     path: str
@@ -73,6 +78,7 @@ class DeployedUserPool:
     managed: bool
     clients: tuple[DeployedClient, ...] = ()
     triggers: Mapping[str, str] = field(default_factory=dict)
+    domain_url: str | None = None
 
     def client(self, name: str | None = None) -> DeployedClient:
         """The app client named ``name``. Default: the only one.
@@ -229,6 +235,8 @@ class Deployment:
                     managed=resource["mode"] == "managed",
                     clients=own,
                     triggers=triggers_of(described.get("LambdaConfig") or {}),
+                    domain_url=domain_url(self._aws.endpoint_url, described["Domain"], pool_id.split("_")[0])
+                    if described.get("Domain") else None,
                 )
             )
         return tuple(sorted(pools, key=lambda p: p.path))

@@ -172,10 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     import moto
     from moto import settings
     from moto.core.models import DEFAULT_ACCOUNT_ID
-    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+    )
     from werkzeug.serving import make_server
 
-    from . import _lambda, _moto_patches, cognito
+    from . import _lambda, _moto_patches, cognito, login
 
     _moto_patches.apply()
     _lambda.install()
@@ -183,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     access_key_id, secret = _bootstrap_admin(DEFAULT_ACCOUNT_ID)
     settings.INITIAL_NO_AUTH_ACTION_COUNT = 0 if args.enforce_iam else float("inf")
 
-    app = DomainDispatcherApplication(_app_factory(log, moto.__version__))
+    app = login.wrap(DomainDispatcherApplication(_app_factory(log, moto.__version__)))  # pools' domains first
     server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=MotoRequestHandler)
     port = server.server_address[1]
     _lambda.configure(endpoint_url=f"http://127.0.0.1:{port}")

@@ -129,12 +129,17 @@ def _migrate(call: Call, name: str, password: str | None, validation_data: dict[
     return user
 
 
-def _password(call: Call, params: dict[str, Any], flow: str) -> dict[str, Any]:
-    auth = params.get("AuthParameters") or {}
-    name, password = str(auth.get("USERNAME") or ""), auth.get("PASSWORD")
-    validation = metadata(params.get("ClientMetadata"))
+def check_credentials(call: Call, name: str, password: str | None, validation: dict[str, str] | None,
+                      secret_hash: str | None = None, *, checked_secret: bool = False) -> Any:
+    """The user signing in as ``name`` with ``password``: user migration for one the pool does not
+    know, then pre authentication, then the password check.
+
+    :param checked_secret: the caller authenticated the client itself (managed login), so no ``SECRET_HASH``.
+    :raises: Cognito's error: unknown or disabled user, a refusing trigger, a wrong password.
+    """
     user = find_user(call.pool, name)
-    check_secret(call.client, name, auth.get("SECRET_HASH"), also=(user.username,) if user else ())
+    if not checked_secret:
+        check_secret(call.client, name, secret_hash, also=(user.username,) if user else ())
     if user is None:
         user = _migrate(call, name, password, validation, None, "UserMigration_Authentication")
     if user is None:
@@ -144,6 +149,13 @@ def _password(call: Call, params: dict[str, Any], flow: str) -> dict[str, Any]:
     pre_authentication(call, user, validation)
     if not password or not secrets.compare_digest(str(user.password or ""), str(password)):
         raise not_authorized()
+    return user
+
+
+def _password(call: Call, params: dict[str, Any], flow: str) -> dict[str, Any]:
+    auth = params.get("AuthParameters") or {}
+    user = check_credentials(call, str(auth.get("USERNAME") or ""), auth.get("PASSWORD"),
+                             metadata(params.get("ClientMetadata")), auth.get("SECRET_HASH"))
     return after_password(call, user)
 
 

@@ -1,4 +1,8 @@
-"""The token endpoint: ``POST <endpoint>/oauth2/token``, the client-credentials and refresh-token grants.
+"""The token endpoint: ``POST <endpoint>/oauth2/token``, the client-credentials, refresh-token and
+authorization-code grants.
+
+``grant_type=authorization_code`` exchanges a code of managed login (``cdktf_userpool.local.login``,
+which serves this endpoint under each pool's domain too, for that pool's clients only).
 
 ``grant_type=refresh_token`` (``client_id``, ``refresh_token``, and the secret of a confidential
 client) shares the API's refresh-token store (``_sessions``): pre token generation
@@ -50,45 +54,63 @@ def _client_credentials(request: Any, form: dict[str, str]) -> tuple[str, str]:
     return form.get("client_id", ""), form.get("client_secret", "")
 
 
-def _authenticated_client(request: Any, form: dict[str, str], *, secret_required: bool) -> tuple[Any, Any]:
+def _authenticated_client(request: Any, form: dict[str, str], *, secret_required: bool,
+                          domain_pool: Any = None) -> tuple[Any, Any]:
     """The pool and app client of the request; a client with a secret must send it (``secret_required``:
-    only such a client is accepted), else OAuth's ``invalid_client``."""
+    only such a client is accepted), else OAuth's ``invalid_client``, as for a client of another pool
+    than ``domain_pool`` (the pool whose domain was called, if any)."""
     client_id, secret = _client_credentials(request, form)
     try:
         pool, client = pool_and_client(client_id)
     except Exception as unknown:
         raise OAuthError("invalid_client", 401) from unknown
+    if domain_pool is not None and pool.id != domain_pool.id:
+        raise OAuthError("invalid_client", 401)
     if (secret_required or client.generate_secret) and not (
             client.generate_secret and hmac.compare_digest(client.secret, secret)):
         raise OAuthError("invalid_client", 401)
     return pool, client
 
 
-def _refresh_grant(request: Any, form: dict[str, str]) -> dict[str, Any]:
+def _refresh_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict[str, Any]:
     """``grant_type=refresh_token``: the refresh-token store of the API's refresh flows (``_sessions``)."""
     from ._sessions import refresh
 
-    pool, client = _authenticated_client(request, form, secret_required=False)
+    pool, client = _authenticated_client(request, form, secret_required=False, domain_pool=domain_pool)
     try:
         result = refresh(Call(pool, client, "aws-sdk-unknown-unknown"), form.get("refresh_token", ""), api=True)
     except Exception as refused:
         if str(getattr(refused, "error_type", "")) in ("NotAuthorizedException", "RefreshTokenReuseException"):
             raise OAuthError("invalid_grant") from refused
         raise
-    answer = {"id_token": result["IdToken"], "access_token": result["AccessToken"],
-              "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
+    answer = {"access_token": result["AccessToken"], "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
+    if "IdToken" in result:
+        answer["id_token"] = result["IdToken"]
     if "RefreshToken" in result:
         answer["refresh_token"] = result["RefreshToken"]
     return answer
 
 
-def _grant(request: Any) -> dict[str, Any]:
+def _code_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict[str, Any]:
+    """``grant_type=authorization_code``: a code of managed login, for its client, with its PKCE verifier."""
+    from ..login._grants import GrantError, exchange
+
+    pool, client = _authenticated_client(request, form, secret_required=False, domain_pool=domain_pool)
+    try:
+        return exchange(pool, client, form)
+    except GrantError as refused:
+        raise OAuthError("invalid_grant") from refused
+
+
+def _grant(request: Any, domain_pool: Any = None) -> dict[str, Any]:
     form = {k: v[0] for k, v in parse_qs(request.get_data(as_text=True)).items()}
     if form.get("grant_type") == "refresh_token":
-        return _refresh_grant(request, form)
+        return _refresh_grant(request, form, domain_pool)
+    if form.get("grant_type") == "authorization_code":
+        return _code_grant(request, form, domain_pool)
     if form.get("grant_type") != "client_credentials":
         raise OAuthError("unsupported_grant_type")
-    pool, client = _authenticated_client(request, form, secret_required=True)
+    pool, client = _authenticated_client(request, form, secret_required=True, domain_pool=domain_pool)
     config = client.extended_config
     if "client_credentials" not in (config.get("AllowedOAuthFlows") or []):
         raise OAuthError("unauthorized_client")
@@ -127,9 +149,15 @@ def _customize(call: Call, claims: dict[str, Any], scopes: list[str]) -> list[st
 
 def serve_token(request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
     """``POST /oauth2/token``: the OAuth answer, or the Cognito error of a failing trigger as ``invalid_request``."""
+    return answer_token(request)
+
+
+def answer_token(request: Any, domain_pool: Any = None) -> tuple[int, dict[str, str], str]:
+    """The token endpoint's answer to ``request`` (status, headers, JSON body); at a pool's domain
+    (``domain_pool``), only that pool's clients are served."""
     answer_headers = {"Content-Type": "application/json"}
     try:
-        return 200, answer_headers, json.dumps(_grant(request))
+        return 200, answer_headers, json.dumps(_grant(request, domain_pool))
     except OAuthError as refused:
         return refused.status, answer_headers, json.dumps({"error": refused.error})
     except Exception as failed:  # a trigger's failure, as Cognito's error

@@ -41,6 +41,8 @@ class RefreshToken:
     expires: float
     rotated_at: float | None = None
     """When rotation replaced it (it stays valid for the client's grace period), else ``None``."""
+    scopes: tuple[str, ...] | None = None
+    """The scopes of its sign-in at managed login, which every refresh grants again; ``None`` for an API sign-in."""
 
 
 def rotation(client: Any) -> tuple[bool, int]:
@@ -54,11 +56,14 @@ def _tokens(pool: Any) -> dict[str, RefreshToken]:
     return _state.state(pool.id).refresh_tokens
 
 
-def new_refresh_token(pool: Any, client: Any, username: str, origin_jti: str, seconds: int) -> str:
-    """A refresh token of ``client`` for ``username``'s sign-in ``origin_jti``, valid ``seconds``."""
+def new_refresh_token(pool: Any, client: Any, username: str, origin_jti: str, seconds: int,
+                      scopes: list[str] | tuple[str, ...] | None = None) -> str:
+    """A refresh token of ``client`` for ``username``'s sign-in ``origin_jti``, valid ``seconds``
+    (``scopes``: those of a managed-login sign-in)."""
     token = _PREFIX + secrets.token_urlsafe(48)
     with _state._lock:
-        _tokens(pool)[token] = RefreshToken(client.id, username, origin_jti, time.time() + seconds)
+        _tokens(pool)[token] = RefreshToken(client.id, username, origin_jti, time.time() + seconds,
+                                            scopes=tuple(scopes) if scopes is not None else None)
     return token
 
 
@@ -94,7 +99,7 @@ def rotate(pool: Any, client: Any, record: RefreshToken, seconds: int) -> str:
     with _state._lock:
         if record.rotated_at is None:
             record.rotated_at = time.time()
-    return new_refresh_token(pool, client, record.username, record.origin_jti, seconds)
+    return new_refresh_token(pool, client, record.username, record.origin_jti, seconds, record.scopes)
 
 
 def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
@@ -109,7 +114,9 @@ def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str
                              "refresh with GetTokensFromRefreshToken, not REFRESH_TOKEN_AUTH.")
     record, user = take_refresh_token(call.pool, call.client, token)
     result = issue(call, user, "TokenGeneration_RefreshTokens", client_metadata=client_metadata,
-                   refresh_token=token, origin_jti=record.origin_jti)
+                   refresh_token=token, origin_jti=record.origin_jti,
+                   scopes=list(record.scopes) if record.scopes is not None else None,
+                   id_token=record.scopes is None or "openid" in record.scopes)
     if rotating:
         result["RefreshToken"] = rotate(call.pool, call.client, record,
                                         _validity(call.client, "RefreshToken", 30 * 86400))
@@ -163,8 +170,11 @@ def _decode(token: str) -> tuple[Any, dict[str, Any]] | None:
     return None
 
 
-def authorize(token: str) -> tuple[Any, Any, Any, dict[str, Any]]:
+def authorize(token: str, scope: str = API_SCOPE) -> tuple[Any, Any, Any, dict[str, Any]]:
     """The pool, app client, user and claims of a user's access token, as every API that takes one checks it.
+
+    :param scope: the scope the token must carry. Default: the API's (``aws.cognito.signin.user.admin``);
+        managed login's ``userInfo`` asks for ``openid``.
 
     :raises: ``NotAuthorizedException``: ``Invalid Access Token`` (malformed, not ours, not an access
         token, unknown user), ``Access Token has expired``, ``Access Token has been revoked`` (revoked
@@ -178,7 +188,7 @@ def authorize(token: str) -> tuple[Any, Any, Any, dict[str, Any]]:
         raise not_authorized("Invalid Access Token")
     if float(claims.get("exp") or 0) < time.time():
         raise not_authorized("Access Token has expired")
-    if API_SCOPE not in str(claims.get("scope") or "").split():
+    if scope not in str(claims.get("scope") or "").split():
         raise not_authorized("Access Token does not have required scopes")
     with _state._lock:
         revoked = claims.get("origin_jti") in _state.state(pool.id).revoked

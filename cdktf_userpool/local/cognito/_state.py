@@ -47,6 +47,10 @@ class PoolState:
     """Refresh token -> its ``_sessions.RefreshToken`` record."""
     revoked: set[str] = field(default_factory=set)
     """``origin_jti`` of the sign-ins ended by ``RevokeToken`` or a global sign-out."""
+    grants: dict[str, Any] = field(default_factory=dict)
+    """Managed login's authorization codes -> their ``login._grants.Grant`` (single use, five minutes)."""
+    logins: dict[str, Any] = field(default_factory=dict)
+    """Managed login's session cookies -> their ``login._session.Login`` (who signed in, until when)."""
 
 
 def state(pool_id: str) -> PoolState:

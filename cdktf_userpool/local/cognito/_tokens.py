@@ -182,13 +182,29 @@ def _customize(call: Call, user: Any, source: str, id_claims: dict[str, Any], ac
     return scopes
 
 
+def at_hash(access_token: str) -> str:
+    """OpenID Connect's ``at_hash`` of an RS256 access token: the left half of its SHA-256, base64url."""
+    import base64
+
+    digest = hashlib.sha256(access_token.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest[: len(digest) // 2]).rstrip(b"=").decode()
+
+
 def issue(call: Call, user: Any, source: str, *, client_metadata: dict[str, str] | None = None,
           refresh_token: str | None = None, origin_jti: str | None = None,
-          auth_time: int | None = None) -> dict[str, Any]:
+          auth_time: int | None = None, scopes: list[str] | None = None, nonce: str | None = None,
+          id_token: bool = True, refresh: bool = True) -> dict[str, Any]:
     """``AuthenticationResult`` for ``user``, after pre token generation of ``source``.
 
-    :param source: ``"TokenGeneration_Authentication"``, ``..._RefreshTokens``, ``..._NewPasswordChallenge``.
+    :param source: ``"TokenGeneration_Authentication"``, ``..._RefreshTokens``, ``..._NewPasswordChallenge``,
+        ``..._HostedAuth``.
     :param refresh_token: the refresh token being used (then none is issued, as in Cognito).
+    :param scopes: the access token's scopes before pre token generation. Default: the API's
+        (``aws.cognito.signin.user.admin``), as every API sign-in gets.
+    :param nonce: the OpenID ``nonce`` of a managed-login sign-in, copied into the ID token. Default: ``None``.
+        An ID token issued for given ``scopes`` (managed login) carries ``at_hash``; an API one does not.
+    :param id_token: whether to issue an ID token (managed login issues one only for the ``openid`` scope).
+    :param refresh: whether to issue a refresh token (not for managed login's implicit grant).
     :raises: Cognito's error when pre token generation fails; no token is issued then.
     """
     pool, client = call.pool, call.client
@@ -201,20 +217,23 @@ def issue(call: Call, user: Any, source: str, *, client_metadata: dict[str, str]
     access_claims: dict[str, Any] = {"client_id": client.id, "username": user.username}
     groups = _groups(pool, user)
     _apply_groups(id_claims, access_claims, groups)
-    scopes = _customize(call, user, source, id_claims, access_claims, [API_SCOPE], client_metadata)
+    granted = list(scopes) if scopes is not None else [API_SCOPE]
+    final_scopes = _customize(call, user, source, id_claims, access_claims, granted, client_metadata)
     id_seconds = _validity(client, "IdToken", 3600)
     access_seconds = _validity(client, "AccessToken", 3600)
-    id_token = _sign(pool, {**id_claims, **common, "aud": client.id, "token_use": "id", "exp": now + id_seconds,
-                            "jti": str(uuid.uuid4())})
-    access_token = _sign(pool, {**access_claims, **common, "token_use": "access", "scope": " ".join(scopes),
+    access_token = _sign(pool, {**access_claims, **common, "token_use": "access", "scope": " ".join(final_scopes),
                                 "exp": now + access_seconds, "jti": str(uuid.uuid4())})
-    pool.id_tokens[id_token] = (client.id, user.username)
     pool.access_tokens[access_token] = (client.id, user.username)
-    result: dict[str, Any] = {"AccessToken": access_token, "ExpiresIn": access_seconds, "TokenType": "Bearer",
-                              "IdToken": id_token}
-    if refresh_token is None:
+    result: dict[str, Any] = {"AccessToken": access_token, "ExpiresIn": access_seconds, "TokenType": "Bearer"}
+    if id_token:
+        oidc = {"at_hash": at_hash(access_token), **({"nonce": nonce} if nonce else {})} if scopes is not None else {}
+        signed_id = _sign(pool, {**id_claims, **common, **oidc, "aud": client.id, "token_use": "id",
+                                 "exp": now + id_seconds, "jti": str(uuid.uuid4())})
+        pool.id_tokens[signed_id] = (client.id, user.username)
+        result["IdToken"] = signed_id
+    if refresh_token is None and refresh:
         from ._sessions import new_refresh_token
 
         result["RefreshToken"] = new_refresh_token(pool, client, user.username, origin_jti,
-                                                   _validity(client, "RefreshToken", 30 * 86400))
+                                                   _validity(client, "RefreshToken", 30 * 86400), scopes)
     return result

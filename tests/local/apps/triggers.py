@@ -3,9 +3,12 @@
 - ``Flows``: email as username, codes by email, ten triggers (pre token generation ``V2_0``), a
   public client allowing every flow and a confidential one; post confirmation adds the user to
   ``members`` (with its grant).
-- ``Classic``: pre sign-up and pre token generation ``V1_0``.
+  Its domain ``flows-local`` serves managed login to the ``Web`` (public: code with PKCE, implicit)
+  and ``WebServer`` (confidential) clients.
+- ``Classic``: pre sign-up and pre token generation ``V1_0``; managed login on ``classic-local``.
 - ``Senders`` (stack ``senders``): the custom email and SMS senders (one function, with the
-  Encryption SDK, and the pool's KMS key) and pre token ``V3_0``.
+  Encryption SDK, and the pool's KMS key) and pre token ``V3_0``; managed login on ``senders-local``
+  with an API scope.
 
 The functions misbehave on request, as the tests need: an email whose local part contains a
 keyword (``presignup-raise``, ``presignup-junk``, ``presignup-slow``, ``postconfirm-raise``,
@@ -27,6 +30,9 @@ from cdktf_userpool import Function, LambdaTrigger, UserPool
 REGION = "eu-west-1"
 GROUP = "members"
 LEGACY_PASSWORD = "Legacy-Pass-1"
+CALLBACK = "http://localhost:3000/callback"
+"""The managed-login clients' callback URL (a page no server serves: tests read the code from the redirect)."""
+SIGNED_OUT = "http://localhost:3000/signed-out"
 ALL_FLOWS = [
     "ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH",
     "ALLOW_REFRESH_TOKEN_AUTH",
@@ -220,6 +226,13 @@ class Triggers(TerraformStack):
         flows.add_client("Rotating", explicit_auth_flows=ALL_FLOWS,
                          refresh_token_rotation=[RefreshTokenRotation(feature="ENABLED", retry_grace_period_seconds=8)])
         flows.add_client("Unrevocable", explicit_auth_flows=ALL_FLOWS, enable_token_revocation=False)
+        # managed login: the pool's domain, a public web client (code with PKCE, and implicit) and a confidential one
+        flows.add_domain(prefix="flows-local")
+        flows.add_client("Web", allowed_oauth_flows=["code", "implicit"], allow_implicit_flow=True,
+                         allowed_oauth_scopes=["openid", "email", "profile"], callback_urls=[CALLBACK],
+                         logout_urls=[SIGNED_OUT])
+        flows.add_client("WebServer", generate_secret=True, allowed_oauth_flows=["code"],
+                         allowed_oauth_scopes=["openid", "email"], callback_urls=[CALLBACK])
         TerraformOutput(self, "FlowsPoolId", value=flows.user_pool_id)
         TerraformOutput(self, "FlowsClientId", value=app.client_id)
         TerraformOutput(self, "ServerClientId", value=server.client_id)
@@ -231,6 +244,9 @@ class Triggers(TerraformStack):
         )
         classic.add_group("staff")
         classic_client = classic.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        classic.add_domain(prefix="classic-local")
+        classic.add_client("Web", allowed_oauth_flows=["code"], allowed_oauth_scopes=["openid", "email"],
+                           callback_urls=[CALLBACK])
         TerraformOutput(self, "ClassicPoolId", value=classic.user_pool_id)
         TerraformOutput(self, "ClassicClientId", value=classic_client.client_id)
 
@@ -252,6 +268,9 @@ class Senders(TerraformStack):
         api = pool.add_resource_server("https://api.example.com", scopes={"read": "Read", "write": "Write"})
         pool.add_client("Machine", generate_secret=True, allowed_oauth_flows=["client_credentials"],
                         allowed_oauth_scopes=[api.scope("read"), api.scope("write")])
+        pool.add_domain(prefix="senders-local")
+        pool.add_client("Web", allowed_oauth_flows=["code"], allowed_oauth_scopes=["openid", api.scope("read")],
+                        callback_urls=[CALLBACK])
         TerraformOutput(self, "PoolId", value=pool.user_pool_id)
         TerraformOutput(self, "ClientId", value=client.client_id)
 

@@ -1,8 +1,10 @@
-"""The README's "Run your sign-up flow offline" example, run for real with pytest on the example app.
+"""The README's "Run your sign-up flow offline" and "Sign in through managed login" examples, run for
+real with pytest on the example app.
 
-tests/test_readme.py only checks that the snippet runs and synthesizes; here pytest runs it in a
-folder holding the example app's ``cdktf.out``, so its fixture deploys the app and its test signs up,
-confirms a password reset with the code from the outbox and signs in with SRP.
+tests/test_readme.py only checks that the snippets run and synthesize; here pytest runs them in a
+folder holding the example app's ``cdktf.out``, so the first one's fixture deploys the app, its test
+signs up, confirms a password reset with the code from the outbox and signs in with SRP, and the
+second signs up and in through the pool's managed login.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from ..conftest import ROOT
 
 
 def test_the_readme_flow_passes_on_the_example_app(toolchain: Any, example_outdir: Path, tmp_path: Path) -> None:
-    (snippet,) = [s for s in SNIPPETS if "aws.outbox" in s]
+    (flow,) = [s for s in SNIPPETS if "aws.outbox" in s]
+    (hosted,) = [s for s in SNIPPETS if "ManagedLogin(" in s]
+    snippet = flow + "\n\n" + hosted
     shutil.copytree(example_outdir, tmp_path / "cdktf.out")
     module = tmp_path / "test_readme_flow_snippet.py"
     module.write_text(rewrite_imports(PREAMBLE + "\n" + snippet))
@@ -37,4 +41,4 @@ def test_the_readme_flow_passes_on_the_example_app(toolchain: Any, example_outdi
         pytest.skip("local deploy: terraform could not install the AWS provider here")
     summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-2000:]
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
-    assert re.search(r"\b1 passed\b", summary), summary
+    assert re.search(r"\b2 passed\b", summary), summary
