@@ -255,7 +255,7 @@ def _signup_fields(site: Site) -> list[Field]:
                     value=str(site.request.form.get("username") or ""), autocomplete="username"),
               Field("password", "Password", "password", autocomplete="new-password")]
     for name, attribute in sorted(site.pool.schema_attributes.items()):
-        if attribute.required and name not in kinds:
+        if attribute.required and name not in kinds and name != "sub":  # Cognito sets the sub
             fields.append(Field(name, name.replace("_", " ").capitalize(), "email" if name == "email" else "text",
                                 value=str(site.request.form.get(name) or "")))
     return fields

@@ -14,6 +14,8 @@ import pytest
 from ..conftest import REGION, deploy, synth_app
 
 APP = Path(__file__).resolve().parents[1] / "apps" / "triggers.py"
+JS = Path(__file__).resolve().parents[1] / "js"
+"""The JavaScript clients' folder (its package.json pins them)."""
 
 
 @dataclass(frozen=True)
@@ -86,3 +88,20 @@ def senders_stack(cognito_aws: Any, triggers_outdir: Path) -> Any:
 @pytest.fixture(scope="package")
 def senders(senders_stack: Any) -> Pool:
     return Pool(senders_stack.outputs["PoolId"], senders_stack.outputs["ClientId"])
+
+
+@pytest.fixture(scope="package")
+def node() -> str:
+    """Node.js, with tests/local/js's packages installed (``npm ci`` when one is missing)."""
+    import shutil
+    import subprocess
+
+    found = shutil.which("node")
+    if found is None or shutil.which("npm") is None:
+        pytest.skip("JavaScript client test: node and npm are not on the PATH")
+    if not all((JS / "node_modules" / name).is_dir() for name in ("amazon-cognito-identity-js", "aws-amplify", "esbuild")):
+        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=JS,
+                              capture_output=True, text=True, timeout=300, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"JavaScript client test: npm ci failed (is the npm registry reachable?): {done.stderr[-500:]}")
+    return found

@@ -5,33 +5,17 @@ JS v6 (SRP sign-in, a forced refresh, sign-out, global sign-out, each token refu
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ._tokens import verified
-from .conftest import Pool
+from .conftest import JS, Pool
 from .test_signin import PASSWORD as SIGN_IN_PASSWORD
 from .test_signin import confirmed_user
 
-JS = Path(__file__).resolve().parents[1] / "js"
 PASSWORD = "Js-Client-Pass-1"
-
-
-@pytest.fixture(scope="module")
-def node() -> str:
-    found = shutil.which("node")
-    if found is None or shutil.which("npm") is None:
-        pytest.skip("JavaScript client test: node and npm are not on the PATH")
-    if not all((JS / "node_modules" / name).is_dir() for name in ("amazon-cognito-identity-js", "aws-amplify")):
-        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=JS,
-                              capture_output=True, text=True, timeout=300, check=False)
-        if done.returncode != 0:
-            pytest.skip(f"JavaScript client test: npm ci failed (is the npm registry reachable?): {done.stderr[-500:]}")
-    return found
 
 
 def step(node: str, aws: Any, pool: Pool, name: str, email: str, secret: str) -> dict[str, Any]:
