@@ -90,6 +90,15 @@ def test_the_output_depends_only_on_the_options_and_the_folder_name(tmp_path: Pa
         assert (tmp_path / "a" / "auth" / name).read_bytes() == (tmp_path / "b" / "deeper" / "auth" / name).read_bytes()
 
 
+def test_the_domain_prefix_is_the_folder_name_without_the_words_cognito_refuses() -> None:
+    from cdktf_userpool._scaffold import domain_prefix
+
+    assert domain_prefix("shop") == "shop-login"
+    assert domain_prefix("my-cognito-aws-app") == "my-app-login"
+    assert domain_prefix("amazon") == "app-login"
+    assert len(domain_prefix("x" * 80)) <= 63
+
+
 def test_a_folder_that_is_not_empty_is_refused_unless_forced(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     (tmp_path / "main.py").write_text("print('old')")

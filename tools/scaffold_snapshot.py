@@ -33,6 +33,10 @@ def as_template(document: str, values: dict[str, str]) -> str:
         raise SystemExit(f"the project's snapshot has no required_providers.aws as expected:\n{provider}")
     document = document.replace(provider, '      "aws": {\n        "source": "{{aws_source}}",\n'
                                           '        "version": "{{aws_version}}"\n      }')
+    domain = f'"domain": "{values["domain_prefix"]}"'
+    if document.count(domain) != 1:
+        raise SystemExit(f"the project's snapshot does not hold its domain prefix once, as expected: {domain}")
+    document = document.replace(domain, '"domain": "{{domain_prefix}}"')
     lines = []
     for line in document.split("\n"):
         for path, name in LIBRARY_ROWS.items():

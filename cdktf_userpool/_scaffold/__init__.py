@@ -110,6 +110,14 @@ def _short_hash(data: bytes) -> str:
     return short_hash(data)
 
 
+def domain_prefix(name: str) -> str:
+    """The project's Cognito domain prefix: ``<name>-login``, without the words Cognito refuses in one
+    (``aws``, ``amazon``, ``cognito``), at most 63 characters."""
+    cleaned = re.sub(r"aws|amazon|cognito", "", name)
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-")[:56].strip("-")
+    return f"{cleaned or 'app'}-login"
+
+
 def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
     """What the templates' ``{{markers}}`` stand for."""
     cli_package, cli_version, cli = backend.cli
@@ -131,6 +139,7 @@ def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
         "node_dependency": node,
         "node_note": (f"Node.js {backend.node} from npm (the CLI needs >= 22.19)" if backend.node else "the system's Node.js"),
         "project": name,
+        "domain_prefix": domain_prefix(name),
     }
 
 

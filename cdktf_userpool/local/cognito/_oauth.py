@@ -83,6 +83,11 @@ def _refresh_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict
         if str(getattr(refused, "error_type", "")) in ("NotAuthorizedException", "RefreshTokenReuseException"):
             raise OAuthError("invalid_grant") from refused
         raise
+    return token_answer(result)
+
+
+def token_answer(result: dict[str, Any]) -> dict[str, Any]:
+    """The token endpoint's JSON for an ``AuthenticationResult`` (the tokens it holds, in OAuth's names)."""
     answer = {"access_token": result["AccessToken"], "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
     if "IdToken" in result:
         answer["id_token"] = result["IdToken"]

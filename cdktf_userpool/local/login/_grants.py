@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..cognito import _state
+from ..cognito._oauth import token_answer
 from ..cognito._pools import Call, find_user
 from ..cognito._tokens import issue
 from ._authorize import Authorization
@@ -60,14 +61,8 @@ def with_params(url: str, params: dict[str, str | None], *, fragment: bool = Fal
 
 def _tokens(call: Call, user: Any, scopes: tuple[str, ...], nonce: str | None, auth_time: int, *,
             refresh: bool) -> dict[str, Any]:
-    result = issue(call, user, SOURCE, scopes=list(scopes), nonce=nonce, id_token="openid" in scopes,
-                   auth_time=auth_time, refresh=refresh)
-    answer = {"access_token": result["AccessToken"], "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
-    if "IdToken" in result:
-        answer["id_token"] = result["IdToken"]
-    if "RefreshToken" in result:
-        answer["refresh_token"] = result["RefreshToken"]
-    return answer
+    return token_answer(issue(call, user, SOURCE, scopes=list(scopes), nonce=nonce, id_token="openid" in scopes,
+                              auth_time=auth_time, refresh=refresh))
 
 
 def complete(pool: Any, request: Authorization, user: Any, auth_time: int) -> str:

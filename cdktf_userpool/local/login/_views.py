@@ -143,23 +143,22 @@ def _to_app(site: Site, request: Authorization, user: Any, auth_time: int) -> Re
                                                            "state": request.state}))
 
 
-def _session_user(site: Site, request: Authorization) -> Any | None:
-    """The user of a valid session cookie (``None`` with ``prompt=login``)."""
+def _by_session(site: Site, request: Authorization) -> Response | None:
+    """Back to the app for the user of a valid session cookie; ``None`` without one, with ``prompt=login``,
+    or when the user is gone or disabled (the form then)."""
     login = current(site.pool, site.request.cookies)
     if login is None or request.prompt_login:
         return None
     user = find_user(site.pool, login.username)
-    return user if user is not None and user.enabled else None
+    if user is None or not user.enabled:
+        return None
+    return _to_app(site, request, user, login.auth_time)
 
 
 @_checked
 def authorize(site: Site, request: Authorization) -> Response:
     """``GET /oauth2/authorize``: back to the app at once with a session, else the sign-in page."""
-    login = current(site.pool, site.request.cookies)
-    user = _session_user(site, request)
-    if user is not None and login is not None:
-        return _to_app(site, request, user, login.auth_time)
-    return redirect(_url(site, "login"))
+    return _by_session(site, request) or redirect(_url(site, "login"))
 
 
 def _username_label(site: Site) -> str:
@@ -181,11 +180,7 @@ def _login_form(site: Site, *, error: str | None = None, notice: str | None = No
 def login(site: Site, request: Authorization) -> Response:
     """``/login``: the sign-in form, and its post."""
     if site.request.method != "POST":
-        login_record = current(site.pool, site.request.cookies)
-        user = _session_user(site, request)
-        if user is not None and login_record is not None:
-            return _to_app(site, request, user, login_record.auth_time)
-        return _login_form(site)
+        return _by_session(site, request) or _login_form(site)
     name = str(site.request.form.get("username") or "").strip()
     password = str(site.request.form.get("password") or "")
     call = _call(site, request)
@@ -372,8 +367,7 @@ def confirm_forgot_password(site: Site, request: Authorization) -> Response:
 def error_page(site: Site) -> Response:
     """``/error``: Cognito's page for a request it cannot send back to the app."""
     error = str(site.request.args.get("error") or "invalid_request")
-    return _show(site, "An error was encountered with the requested page.",
-                 f'<p id="error-code">{error.replace("<", "&lt;")}</p>', error=error, status_code=400)
+    return _show(site, "An error was encountered with the requested page.", "", error=error, status_code=400)
 
 
 def logout(site: Site) -> Response:

@@ -56,6 +56,18 @@ def flows(triggers_stack: Any) -> Pool:
 
 
 @pytest.fixture(scope="package")
+def flows_pool(triggers_stack: Any) -> Any:
+    """The deployed ``Flows`` pool (``DeployedUserPool``: its ``domain_url``, its clients)."""
+    return triggers_stack.user_pool("Flows")
+
+
+@pytest.fixture(scope="package")
+def web(flows_pool: Any) -> Any:
+    """The ``Flows`` pool's public managed-login client (code with PKCE, and implicit)."""
+    return flows_pool.client("triggers-Flows-Web")
+
+
+@pytest.fixture(scope="package")
 def classic(triggers_stack: Any) -> Pool:
     out = triggers_stack.outputs
     return Pool(out["ClassicPoolId"], out["ClassicClientId"])

@@ -135,16 +135,6 @@ def exchange(pool: Any, client: Any, code: str, verifier: str) -> dict[str, Any]
     return tokens
 
 
-@pytest.fixture(scope="module")
-def flows_pool(triggers_stack: Any) -> Any:
-    return triggers_stack.user_pool("Flows")
-
-
-@pytest.fixture(scope="module")
-def web(flows_pool: Any) -> Any:
-    return flows_pool.client("triggers-Flows-Web")
-
-
 def test_chromium_signs_up_confirms_and_lands_on_the_callback_with_a_code(
         page: Any, cognito_aws: Any, flows: Pool, flows_pool: Any, web: Any) -> None:
     cognito_aws.trace(flows.id, clear=True)

@@ -16,16 +16,6 @@ from .test_signin import PASSWORD, confirmed_user
 HOSTED = ["PreAuthentication_Authentication", "PostAuthentication_Authentication", "TokenGeneration_HostedAuth"]
 
 
-@pytest.fixture(scope="module")
-def flows_pool(triggers_stack: Any) -> Any:
-    return triggers_stack.user_pool("Flows")
-
-
-@pytest.fixture(scope="module")
-def web(flows_pool: Any) -> Any:
-    return flows_pool.client("triggers-Flows-Web")
-
-
 def login(pool: Any, client: Any, **kwargs: Any) -> Any:
     from cdktf_userpool.local import ManagedLogin
 
