@@ -16,9 +16,8 @@ from typing import Any
 
 import pytest
 
-from ..apps.triggers import CALLBACK
 from .conftest import Pool
-from .test_managed_login import HOSTED, claims
+from .test_managed_login import CALLBACK, HOSTED, claims
 from .test_signin import PASSWORD, confirmed_user
 
 APP = re.compile(r"^http://localhost:3000/")

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
-from ..apps.triggers import CALLBACK, LEGACY_PASSWORD, SIGNED_OUT
 from .conftest import Pool
-from .test_signin import PASSWORD, confirmed_user
+from .test_signin import LEGACY_PASSWORD, PASSWORD, _app_constant, confirmed_user
+
+CALLBACK = _app_constant("CALLBACK")
+SIGNED_OUT = _app_constant("SIGNED_OUT")
 
 HOSTED = ["PreAuthentication_Authentication", "PostAuthentication_Authentication", "TokenGeneration_HostedAuth"]
 
