@@ -27,7 +27,6 @@ class Form:
 
     action: str
     fields: dict[str, str]
-    submit: str = ""
 
 
 @dataclass
@@ -70,8 +69,6 @@ class _Parser(HTMLParser):
             self.forms.append(Form(found.get("action", ""), {}))
         elif tag == "input" and self.forms and found.get("name"):
             self.forms[-1].fields[found["name"]] = found.get("value", "")
-        elif tag == "button" and self.forms:
-            self.forms[-1].submit = self.forms[-1].submit or found.get("name", "")
         elif tag == "a" and found.get("href"):
             self._link, self._text = found["href"], ""
         elif found.get("id") == "error":

@@ -73,6 +73,11 @@ def _said(error: JsonRESTError) -> str:
     return str(getattr(error, "message", "") or error)
 
 
+def _to_error_page(site: Site, error: str, client_id: str) -> Response:
+    """Cognito's error page for a request it cannot send back to the app."""
+    return redirect(f"{site.base}/error?{urlencode({'error': error, 'client_id': client_id})}")
+
+
 def _params(site: Site, **extra: str) -> dict[str, str]:
     params = {k: v for k, v in site.request.args.items() if k not in ("username",)}
     params.update(extra)
@@ -97,7 +102,7 @@ def _checked(view: Callable[[Site, Authorization], Response]) -> Callable[[Site]
         try:
             request = check(site.pool, site.request.args)
         except ErrorPage as refused:
-            return redirect(f"{site.base}/error?{urlencode({'error': refused.error, 'client_id': refused.client_id})}")
+            return _to_error_page(site, refused.error, refused.client_id)
         except ErrorRedirect as refused:
             return redirect(with_params(refused.redirect_uri, {"error": refused.error,
                                                                "error_description": refused.description,
@@ -376,17 +381,17 @@ def logout(site: Site) -> Response:
     args = site.request.args
     client = site.pool.clients.get(str(args.get("client_id") or ""))
     if client is None:
-        return redirect(f"{site.base}/error?{urlencode({'error': 'unauthorized_client', 'client_id': args.get('client_id', '')})}")
+        return _to_error_page(site, "unauthorized_client", str(args.get("client_id") or ""))
     logout_uri = args.get("logout_uri")
     if logout_uri is not None:
         if logout_uri not in (client.extended_config.get("LogoutURLs") or []):
-            return redirect(f"{site.base}/error?{urlencode({'error': 'redirect_mismatch', 'client_id': client.id})}")
+            return _to_error_page(site, "redirect_mismatch", client.id)
         target = logout_uri
     else:
         try:
             check(site.pool, args)
         except (ErrorPage, ErrorRedirect):
-            return redirect(f"{site.base}/error?{urlencode({'error': 'redirect_mismatch', 'client_id': client.id})}")
+            return _to_error_page(site, "redirect_mismatch", client.id)
         target = f"{site.base}/login?{urlencode(dict(args.items()))}"
     end(site.pool, site.request.cookies)
     response = redirect(target)
