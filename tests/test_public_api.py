@@ -87,3 +87,11 @@ def test_local_api_is_pinned_and_cheap_to_import() -> None:
     code = "import sys, cdktf_userpool.local; print(sorted(m for m in ('moto', 'boto3', 'flask') if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+def test_plan_api_is_pinned() -> None:
+    import cdktf_userpool.plan
+
+    assert sorted(cdktf_userpool.plan.__all__) == [
+        "PlanReport", "PlannedChange", "PoolReport", "TriggerChange", "Ungrouped", "Unreadable", "report", "resource_changes",
+    ]

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import LocalDeployError
 from ..plan import PlannedChange, resource_changes
+from ..plan._addresses import Address, parse
 from ._protection import POOL
 from ._terraform import Run, Terraform
 
@@ -30,6 +31,7 @@ UPDATE_PLAN = "update.tfplan"
 _DIAGNOSE_FILE = "zz_local_diagnose_override.tf.json"
 _DIAGNOSE_PLAN = "diagnose.tfplan"
 _PREVENTED = re.compile(r"Resource (\S+) has lifecycle\.prevent_destroy set")
+_NOWHERE = Address((("?", None),), "", "")
 _KEEP = (
     "Revert that change, or build a new pool beside this one and move the users over (a user migration "
     "trigger). To let this pool and its users go on purpose, apply it with removal_policy='destroy' first (an "
@@ -53,8 +55,9 @@ def _diagnose(terraform: Terraform, addresses: Iterable[str], *, timeout: float)
     wanted = list(addresses)
     blocks: dict[str, dict[str, Any]] = {}
     for address in wanted:
-        rtype, name = address.split(".", 1)
-        blocks.setdefault(rtype, {})[name] = {"lifecycle": {"prevent_destroy": False}}
+        parsed = parse(address)
+        if parsed is not None:
+            blocks.setdefault(parsed.type, {})[parsed.name] = {"lifecycle": {"prevent_destroy": False}}
     override = terraform.workdir / _DIAGNOSE_FILE
     override.write_text(json.dumps({"resource": blocks}, indent=2, sort_keys=True) + "\n")
     try:
@@ -68,7 +71,9 @@ def _diagnose(terraform: Terraform, addresses: Iterable[str], *, timeout: float)
 
 
 def _what(change: PlannedChange | None) -> str:
-    if change is None or change.deleted:
+    if change is None:
+        return "deleted or replaced"
+    if change.deleted:
         return "deleted"
     forced = ", ".join(change.forced_by) or "an attribute the provider cannot update in place"
     return f"replaced by a new, empty pool (forced by {forced})"
@@ -88,10 +93,11 @@ def _refused(stack: str, address: str, change: PlannedChange | None, why: str) -
 def plan_failure(terraform: Terraform, run: Run, *, stack: str, timeout: float) -> LocalDeployError:
     """The error for a failed plan: for a pool Terraform refuses to destroy (``prevent_destroy``), one naming
     the pool and the attributes that force its replacement; else Terraform's own."""
-    prevented = [a for a in _prevented(run) if a.startswith(f"{POOL}.")]
+    prevented = [a for a in _prevented(run) if (parsed := parse(a)) is not None and parsed.type == POOL]
     if not prevented:
         return terraform.failure(run, "plan")
-    change = _diagnose(terraform, prevented, timeout=timeout).get(prevented[0])
+    at_root = [a for a in prevented if not (parse(a) or _NOWHERE).modules]  # an override reaches the root module only
+    change = _diagnose(terraform, at_root, timeout=timeout).get(prevented[0]) if prevented[0] in at_root else None
     return _refused(stack, prevented[0], change, "it has lifecycle.prevent_destroy (removal_policy='retain', the default)")
 
 
@@ -112,7 +118,7 @@ def plan_update(
     changes = resource_changes(terraform.show(UPDATE_PLAN))
     for change in changes:
         lost = change.replaced or change.deleted
-        if lost and change.address.startswith(f"{POOL}.") and (values.get(change.address) or {}).get("deletion_protection") == "ACTIVE":
+        if lost and change.type == POOL and (values.get(change.address) or {}).get("deletion_protection") == "ACTIVE":
             raise _refused(stack, change.address, change, "its deletion protection is ACTIVE: Cognito would refuse the "
                            "delete half way through the apply, after the pool's clients and domain were gone")
     return changes

@@ -6,6 +6,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._addresses import parse
+
+ACTIONS: frozenset[tuple[str, ...]] = frozenset({
+    ("no-op",), ("create",), ("read",), ("update",), ("delete",), ("delete", "create"), ("create", "delete"),
+    ("forget",), ("create", "forget"),
+})
+"""Every ``actions`` list Terraform writes into a plan's ``resource_changes`` (JSON format 1.x, Terraform 1.11)."""
+
 
 @dataclass(frozen=True)
 class PlannedChange:
@@ -18,6 +26,9 @@ class PlannedChange:
     :ivar forced_by: for a replacement, the attributes that force it (Terraform's ``replace_paths``, as
         ``schema`` or ``schema[0].name``); else empty.
     :ivar previous_address: the address the resource is moved from (a ``moved`` block), else ``None``.
+    :ivar type: the resource type (``aws_cognito_user_pool``), from the plan's ``type`` or else the address.
+    :ivar deposed: for a change of a deposed object (the old half of an interrupted create-before-destroy
+        replacement), its key; else ``None``.
     """
 
     address: str
@@ -25,11 +36,19 @@ class PlannedChange:
     attributes: tuple[str, ...] = ()
     forced_by: tuple[str, ...] = ()
     previous_address: str | None = None
+    type: str = ""
+    deposed: str | None = None
+
+    @property
+    def understood(self) -> bool:
+        """Whether the actions are ones Terraform documents (:data:`ACTIONS`)."""
+        return self.actions in ACTIONS
 
     @property
     def replaced(self) -> bool:
-        """Whether the resource is deleted and created again (a new ID; for a pool: a new, empty pool)."""
-        return "delete" in self.actions and "create" in self.actions
+        """Whether a new object takes the resource's place (a new ID; for a pool: a new, empty pool): deleted
+        and created again, or created while the old object is forgotten (left in AWS, no longer managed)."""
+        return "create" in self.actions and ("delete" in self.actions or "forget" in self.actions)
 
     @property
     def deleted(self) -> bool:
@@ -38,7 +57,10 @@ class PlannedChange:
 
     @property
     def kind(self) -> str:
-        """``"create"``, ``"update"``, ``"replace"``, ``"delete"``, ``"move"`` or ``"no-op"``."""
+        """``"create"``, ``"update"``, ``"replace"``, ``"delete"``, ``"forget"`` (removed from the state, left in
+        AWS), ``"move"``, ``"no-op"``, or ``"unknown"`` for actions Terraform does not document."""
+        if not self.understood:
+            return "unknown"
         if self.replaced:
             return "replace"
         if self.actions in (("no-op",), ("read",)):
@@ -49,12 +71,20 @@ class PlannedChange:
     def from_plan(cls, change: Mapping[str, Any]) -> PlannedChange:
         """The change of one entry of a plan's ``resource_changes``."""
         body = change.get("change") or {}
+        address = str(change.get("address"))
+        rtype = change.get("type")
+        if not isinstance(rtype, str) or not rtype:
+            parsed = parse(address)
+            rtype = parsed.type if parsed is not None else ""
+        deposed = change.get("deposed")
         return cls(
-            address=str(change.get("address")),
-            actions=tuple(body.get("actions") or ("no-op",)),
+            address=address,
+            actions=tuple(str(a) for a in body.get("actions") or ("no-op",)),
             attributes=changed_attributes(body),
-            forced_by=tuple(_path(p) for p in body.get("replace_paths") or ()),
+            forced_by=tuple(_path(p) for p in body.get("replace_paths") or () if isinstance(p, list)),
             previous_address=change.get("previous_address"),
+            type=rtype,
+            deposed=str(deposed) if deposed else None,
         )
 
 
