@@ -7,11 +7,13 @@ the attribute); destroy (refused: the pool is retained); apply v4 (the pool swit
 ``removal_policy="destroy"``, in place); apply v5 (now the replacement goes through: a new, empty pool);
 rename the pool's construct with ``moved_from`` (a move of the pool and its client: the users stay);
 destroy (allowed). Bad input (an empty folder, a synth of another stack) is refused with the state
-untouched.
+untouched. Beside ``Kept``, each version calls a hand-written Terraform module holding a pool with
+``for_each`` and ``count`` (see the app): check-plan is also checked on what the plans do to it.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,11 +224,26 @@ def test_planning_a_replacement_of_the_retained_pool_fails_naming_it(story: Stor
     assert story.drift["v4"] == []
 
 
+TENANT = 'module.Tenants["acme"]'
+TENANT_POOL = f"{TENANT}.aws_cognito_user_pool.pool[0]"
+TENANT_CLIENT = f"{TENANT}.aws_cognito_user_pool_client.web"
+
+
+def _section(lines: list[str], pool: str) -> list[str]:
+    """The lines check-plan prints for ``pool``: its own line and its indented ones."""
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{pool}:"))
+    return [lines[at], *itertools.takewhile(lambda line: line.startswith("  "), lines[at + 1:])]
+
+
 def test_check_plan_of_a_trigger_change(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
     status, lines = check_plan(story, "trigger", capsys)
     assert status == 0 and lines[-1] == "OK: no user pool is deleted or replaced"
     assert any(line.startswith("  trigger pre_sign_up: aws_lambda_function.Greeter") and "source_code_hash" in line
                for line in lines), lines
+    # the module's pool takes the same function through the module's variable: its trigger has new code too
+    tenant = _section(lines, TENANT_POOL)
+    assert tenant[0] == f"{TENANT_POOL}: the pool itself unchanged", lines
+    assert tenant[1].startswith("  trigger pre_sign_up: aws_lambda_function.Greeter") and "source_code_hash" in tenant[1]
     assert any(line.startswith("  trigger post_authentication: added (aws_lambda_function.Audit") for line in lines), lines
     assert any(line.startswith("  permission aws_lambda_permission.") and line.endswith(": create") for line in lines)
 
@@ -242,18 +259,34 @@ def test_check_plan_blocks_a_pool_replacement(story: Story, capsys: pytest.Captu
     assert status == 1 and "REPLACE (forced by username_attributes): a new, empty pool: every user is lost" in pool
     client = next(line for line in lines if line.startswith("  client aws_cognito_user_pool_client."))
     assert "REPLACE (forced by user_pool_id)" in client  # a new pool takes new clients with it
-    assert lines[-1].startswith("BLOCKED: 2 deletions or replacements")
-    addresses = [pool.split(":")[0], client.split()[1].rstrip(":")]
+    tenant = _section(lines, TENANT_POOL)  # the module's pool, replaced in the same plan, with its client
+    assert tenant[0] == f"{TENANT_POOL}: REPLACE (forced by username_attributes): a new, empty pool: every user is lost"
+    assert f"  client {TENANT_CLIENT}: REPLACE (forced by user_pool_id): a new client ID; apps holding the old one stop " \
+           "signing in" in tenant
+    assert any(line.startswith(f"  permission {TENANT}.aws_lambda_permission.pre_sign_up: ") for line in tenant), tenant
+    assert lines[-1].startswith("BLOCKED: 4 deletions or replacements")
+    addresses = [pool.split(":")[0], client.split()[1].rstrip(":"), TENANT_POOL, TENANT_CLIENT]
+    assert all(address in lines[-1] for address in addresses)
     status, lines = check_plan(story, "replace", capsys, "--allow-replace", addresses[0])
-    assert status == 1 and lines[-1].startswith("BLOCKED: 1 deletion or replacement")  # the client still blocks
+    assert status == 1 and lines[-1].startswith("BLOCKED: 3 deletions or replacements")  # the clients and the module's pool
     status, lines = check_plan(story, "replace", capsys, *(a for address in addresses for a in ("--allow-replace", address)))
     assert status == 0 and lines[-1] == "OK: no user pool is deleted or replaced (except those allowed)"
+
+
+def test_the_module_s_pool_is_replaced_on_apply_and_reported_by_type(story: Story) -> None:
+    (tenant,) = [c for c in story.changes["v5"] if c.address == TENANT_POOL]
+    assert (tenant.type, tenant.kind, tenant.forced_by) == ("aws_cognito_user_pool", "replace", ("username_attributes",))
 
 
 def test_check_plan_blocks_a_client_replacement(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
     status, lines = check_plan(story, "client", capsys)
     client = next(line for line in lines if line.startswith("  client aws_cognito_user_pool_client."))
     assert status == 1 and "REPLACE (forced by generate_secret)" in client and "a new client ID" in client
+    tenant = _section(lines, TENANT_POOL)  # the module's client, under the module's pool
+    assert tenant[0] == f"{TENANT_POOL}: the pool itself unchanged"
+    assert tenant[1:] == [f"  client {TENANT_CLIENT}: REPLACE (forced by generate_secret): a new client ID; apps holding "
+                          "the old one stop signing in"]
+    assert lines[-1].startswith("BLOCKED: 2 deletions or replacements") and TENANT_CLIENT in lines[-1]
     status, lines = check_plan(story, "client", capsys, "--format", "markdown")
     assert status == 1 and lines[0].startswith("### :no_entry: User pools: BLOCKED")
 
@@ -271,3 +304,19 @@ def test_check_plan_blocks_a_pool_deletion(story: Story, capsys: pytest.CaptureF
     assert status == 1 and "DELETE: the pool and every user in it are lost" in pool
     assert any(line.startswith("  trigger pre_sign_up: removed (was aws_lambda_function.Greeter") for line in lines), lines
     assert any(line.startswith("  client aws_cognito_user_pool_client.") and "DELETE" in line for line in lines)
+    tenant = _section(lines, TENANT_POOL)  # the module call removed: its pool, client and permission deleted
+    assert tenant[0] == f"{TENANT_POOL}: DELETE: the pool and every user in it are lost"
+    assert f"  client {TENANT_CLIENT}: DELETE: the client ID is gone; apps holding it stop signing in" in tenant
+    assert f"  permission {TENANT}.aws_lambda_permission.pre_sign_up: delete" in tenant
+    assert lines[-1].startswith("BLOCKED: 4 deletions or replacements")
+    blocked = run_json(story, "delete", capsys)["blocked"]
+    assert len(blocked) == 4 and {TENANT_POOL, TENANT_CLIENT} < set(blocked)
+
+
+def run_json(story: Story, name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    import json
+
+    from cdktf_userpool.__main__ import main
+
+    main(["check-plan", str(story.plans[name]), "--format", "json"])
+    return dict(json.loads(capsys.readouterr().out))

@@ -12,6 +12,12 @@ imports for cdktn). Each version is synthesized into its own folder under ``$CDK
 - ``moved`` (from ``v5``): ``Kept`` renamed ``Members`` with ``moved_from``, its name and its client's
   name kept: a move of the pool and the client, not a replacement.
 - ``renamed``: ``v2`` as a stack of another name, for the refusal of a synth of another stack.
+
+Beside ``Kept``, every version calls the hand-written module ``modules/tenant`` with ``for_each``
+(``Tenants``, key ``acme``): a pool (``count = 1``), its client and its pre sign-up permission, the
+trigger being ``Greeter``. In ``v5`` (and ``moved``) the module's pool signs users in by email (a
+replacement, applied: the module's pool is not retained); in ``client`` its client gets a secret; in
+``nopool`` the module call is gone (its pool, client and permission deleted).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cdktf import App, TerraformOutput, TerraformStack
+from cdktf import App, TerraformHclModule, TerraformIterator, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 from constructs import Construct
 
@@ -27,6 +33,14 @@ from cdktf_userpool import Function, UserPool, moved_from
 
 REGION = "eu-west-1"
 VERSIONS = ("v1", "v2", "v3", "v4", "v5", "client", "nopool", "moved")
+TENANT_MODULE = Path(__file__).resolve().parent / "modules" / "tenant"
+
+
+def local_source(folder: Path) -> str:
+    """``folder`` as cdktf takes a local module: relative to the current directory, starting ``./`` or ``../``
+    (cdktf then copies it into the synth's assets)."""
+    relative = os.path.relpath(folder)
+    return relative if relative.startswith("..") else f"./{relative}"
 
 
 def leave_unconfirmed(event, context):
@@ -52,6 +66,13 @@ class Versions(TerraformStack):
         greeter = Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm)
         if version == "nopool":
             return
+        tenants = TerraformIterator.from_list(["acme"])
+        TerraformHclModule(self, "Tenants", source=local_source(TENANT_MODULE), for_each=tenants, variables={
+            "name": "versions-${each.key}",
+            "sign_in_by_email": version in ("v5", "moved"),
+            "client_secret": version == "client",
+            "pre_sign_up": greeter.arn,
+        })
         by_email = {"username_attributes": ["email"]} if version in ("v3", "v5", "moved") else {}
         policy = "destroy" if version in ("v4", "v5", "client", "moved") else "retain"
         if version == "moved":  # the names the path gave before the rename, kept
@@ -72,7 +93,7 @@ def main() -> None:
     base = Path(os.environ.get("CDKTF_OUTDIR", "cdktf.out"))
     for version in (*VERSIONS, "renamed"):
         (base / version).mkdir(parents=True, exist_ok=True)
-        app = App(outdir=str(base / version))
+        app = App(outdir=str(base / version), context={"cdktfRelativeModules": [local_source(TENANT_MODULE)]})
         Versions(app, "renamed" if version == "renamed" else "versions", "v2" if version == "renamed" else version)
         app.synth()
 
