@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import sys
@@ -19,7 +20,7 @@ from ..errors import RuntimeMismatchError, RuntimeMismatchWarning
 from ._interpreters import ENV_VAR, Interpreter, find_interpreter, lambda_architecture, runtime_version
 from ._native import NativeCode, scan
 from ._packages import cache_dir, resolve_package
-from ._workers import WORKER_SCRIPT, Died, Worker, check_in, check_out, discard, register
+from ._workers import WORKER_SCRIPT, Died, Worker, check_in, check_out, discard, register, start_lock
 
 __all__ = ["ENTRY_HANDLER", "INIT_TIMEOUT", "Invocation", "lambda_environment", "run_package"]
 
@@ -264,20 +265,24 @@ def run_package(
     worker = check_out(key) if warm else None
     cold, init_ms = worker is None, None
     if worker is None:
-        if mismatch:
-            warnings.warn(RuntimeMismatchWarning(mismatch), stacklevel=_stacklevel())
-        stream = time.strftime("%Y/%m/%d", time.gmtime()) + "/[$LATEST]" + uuid.uuid4().hex
-        worker = Worker(key, interpreter=chosen.path, package=folder, handler=handler, extra_paths=paths,
-                        environment={**env, "AWS_LAMBDA_LOG_STREAM_NAME": stream},
-                        pycache=cache_dir() / "pycache")
-        register(worker)
-        started = time.monotonic()
-        failure = _start(worker, started + INIT_TIMEOUT, request_id)
-        init_ms = (time.monotonic() - started) * 1000
-        if failure is not None:
-            discard(worker)
-            return Invocation(**failure, ok=False, result=None, cold=True, duration_ms=0.0,
-                              init_duration_ms=init_ms, request_id=request_id, interpreter=chosen.path)
+        with start_lock(key) if warm else contextlib.nullcontext():
+            worker = check_out(key) if warm else None  # a worker started meanwhile and is idle again
+            cold = worker is None
+            if worker is None:
+                if mismatch:
+                    warnings.warn(RuntimeMismatchWarning(mismatch), stacklevel=_stacklevel())
+                stream = time.strftime("%Y/%m/%d", time.gmtime()) + "/[$LATEST]" + uuid.uuid4().hex
+                worker = Worker(key, interpreter=chosen.path, package=folder, handler=handler, extra_paths=paths,
+                                environment={**env, "AWS_LAMBDA_LOG_STREAM_NAME": stream},
+                                pycache=cache_dir() / "pycache")
+                register(worker)
+                started = time.monotonic()
+                failure = _start(worker, started + INIT_TIMEOUT, request_id)
+                init_ms = (time.monotonic() - started) * 1000
+                if failure is not None:
+                    discard(worker)
+                    return Invocation(**failure, ok=False, result=None, cold=True, duration_ms=0.0,
+                                      init_duration_ms=init_ms, request_id=request_id, interpreter=chosen.path)
     outcome = _call(worker, event, request_id, timeout=timeout, region=region, account_id=account_id,
                     function_name=function_name)
     if outcome.pop("keep"):

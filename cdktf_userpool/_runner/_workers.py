@@ -21,7 +21,9 @@ from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MAX_IDLE_WORKERS", "Died", "Worker", "check_in", "check_out", "packages_in_use", "shutdown_workers"]
+__all__ = [
+    "MAX_IDLE_WORKERS", "Died", "Worker", "check_in", "check_out", "packages_in_use", "shutdown_workers", "start_lock",
+]
 
 MAX_IDLE_WORKERS = 8
 """Warm workers kept between invocations, all packages together; the least recently used goes first."""
@@ -215,6 +217,18 @@ class Worker:
 _lock = threading.Lock()
 _idle: OrderedDict[Hashable, list[Worker]] = OrderedDict()
 _live: set[Worker] = set()
+_starting: dict[Hashable, threading.Lock] = {}
+
+
+def start_lock(key: Hashable) -> threading.Lock:
+    """The lock a caller holds while it starts a worker for ``key``: one start per function at a time, so
+    callers that arrive together wait for the first worker (and reuse it once idle) instead of each
+    starting a process."""
+    with _lock:
+        found = _starting.get(key)
+        if found is None:
+            found = _starting[key] = threading.Lock()
+        return found
 
 
 def register(worker: Worker) -> None:

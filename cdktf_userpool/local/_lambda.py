@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import shutil
 import tempfile
 import threading
 import time
@@ -22,6 +24,7 @@ from typing import Any
 _state: dict[str, Any] = {"endpoint_url": None, "code_dir": None}
 _credentials: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
 _lock = threading.Lock()
+_old_code_dirs: list[Path] = []
 _CREDENTIAL_SECONDS = 3600
 
 
@@ -31,17 +34,36 @@ def configure(*, endpoint_url: str) -> None:
 
 
 def _package(code: bytes) -> Path:
-    """The zip, written once per content under the emulator's code directory."""
+    """The zip, written once per content under the emulator's code directory.
+
+    Safe under concurrent invocations: each writer writes its own temporary file and renames it into
+    place (an atomic replace of identical bytes), so no caller ever reads a half-written zip.
+    """
     with _lock:
         if _state["code_dir"] is None:
             _state["code_dir"] = Path(tempfile.mkdtemp(prefix="cdktf-userpool-lambda-"))
+        folder = Path(_state["code_dir"])
     digest = hashlib.sha256(code).hexdigest()
-    path = Path(_state["code_dir"]) / f"{digest}.zip"
+    path = folder / f"{digest}.zip"
     if not path.exists():
-        partial = path.with_suffix(".part")
-        partial.write_bytes(code)
-        partial.replace(path)
+        fd, partial = tempfile.mkstemp(prefix=f".{digest[:12]}-", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(code)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
     return path
+
+
+def forget_packages() -> None:
+    """Drop the emulator's copies of the functions' zips: the next invocations write them again, as a cold
+    start fetches its code (the old copies are removed at shutdown, never under a running invocation)."""
+    with _lock:
+        if _state["code_dir"] is not None:
+            _old_code_dirs.append(Path(_state["code_dir"]))
+        _state["code_dir"] = None
 
 
 def role_credentials(account_id: str, region: str, role_arn: str, session: str) -> dict[str, str]:
@@ -174,9 +196,14 @@ def install() -> None:
 
 
 def shutdown() -> None:
-    """Stop the runner's warm workers, if the runner was used."""
+    """Stop the runner's warm workers, if the runner was used, and remove the emulator's copies of the zips."""
     import sys
 
     runner = sys.modules.get("cdktf_userpool._runner")
     if runner is not None:
         runner.shutdown_workers()
+    forget_packages()
+    with _lock:
+        folders, _old_code_dirs[:] = list(_old_code_dirs), []
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -17,6 +17,9 @@ that API's shapes in botocore's service model (the tests check the answers again
 - ``cognito-idp`` ``CreateUserPool`` with the tag ``_custom_id_`` (moto's convention for choosing an ID,
   which its user pools do not follow): the pool gets that ID, so ``prepare`` can create the pool a
   stack reads with ``UserPool.from_user_pool_id``.
+- ``cognito-idp`` pools' users, groups, clients, identity providers and resource servers are kept in
+  mappings that iterate over a snapshot, so a request listing users while another signs one up never
+  fails with "dictionary changed size during iteration" (the emulator serves requests in threads).
 
 - IAM authorization (``enforce_iam``) checks a request without a body (Lambda's ``GetFunction``,
   ``ListFunctions``, an ``Invoke`` without payload...) against an empty payload, as the client signed
@@ -28,6 +31,10 @@ that API's shapes in botocore's service model (the tests check the answers again
   (Cognito, Lambda, KMS, CloudWatch Logs...) is a JSON error with AWS's code (``AccessDeniedException``,
   ``InvalidSignatureException``, ``UnrecognizedClientException``): moto answers in XML, which the
   SDKs cannot parse, so code catching ``AccessDeniedException`` never saw it.
+- ``lambda`` ``CreateFunction`` retried by the SDK (the same ``amz-sdk-invocation-id``: a retry of one call,
+  after an answer lost to a loaded host) of the function that call created answers that function, as
+  the first answer would have: moto refused the retry with ``ResourceConflictException: Function
+  already exist`` and the apply failed. A new call for an existing function is refused as before.
 - ``lambda`` ``LoggingConfig``, ``SnapStart`` and ``TracingConfig``: kept from ``CreateFunction`` and
   ``UpdateFunctionConfiguration`` and answered as Lambda does (``LoggingConfig`` with its log group,
   ``Text`` when not given); moto dropped the first two and ignored updates of all three, so functions
@@ -40,6 +47,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -270,6 +278,65 @@ def _user_pool_custom_id() -> None:
     CognitoIdpUserPool.__init__ = init  # type: ignore[method-assign]
 
 
+class SnapshotDict(OrderedDict):  # type: ignore[type-arg]
+    """An ``OrderedDict`` whose iteration runs over a copy taken at once (a C-level copy, atomic under the
+    GIL): safe while other request threads add and remove entries."""
+
+    def __iter__(self) -> Any:
+        return iter(list(super().keys()))
+
+    def keys(self) -> Any:
+        return list(super().keys())
+
+    def values(self) -> Any:
+        return list(super().values())
+
+    def items(self) -> Any:
+        return list(super().items())
+
+
+_POOL_COLLECTIONS = ("users", "groups", "clients", "identity_providers", "resource_servers")
+
+
+def _concurrent_pool_collections() -> None:
+    """A pool's collections are :class:`SnapshotDict` (see the module docstring)."""
+    from moto.cognitoidp.models import CognitoIdpUserPool
+
+    original: Callable[..., None] = CognitoIdpUserPool.__init__
+
+    def init(self: CognitoIdpUserPool, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        for name in _POOL_COLLECTIONS:
+            setattr(self, name, SnapshotDict(getattr(self, name)))
+
+    CognitoIdpUserPool.__init__ = init  # type: ignore[method-assign]
+
+
+def _retried_create_function() -> None:
+    """``CreateFunction`` retried by the SDK answers the function the first attempt made (see the docstring)."""
+    import threading
+
+    from moto.awslambda.responses import LambdaResponse
+
+    original: Callable[..., Any] = LambdaResponse.create_function
+    created: dict[tuple[str, str, str], str] = {}  # (account, region, name) -> the call that created it
+    lock = threading.Lock()
+
+    def create_function(self: LambdaResponse) -> Any:
+        call = str(self.headers.get("amz-sdk-invocation-id") or "")
+        key = (self.current_account, self.region, str(self.json_body.get("FunctionName", "")).rsplit(":", 1)[-1])
+        with lock:
+            if call and created.get(key) == call:
+                config = self.backend.get_function(key[2], None).get_configuration(on_create=True)
+                return 201, {"status": 201}, json.dumps(config)
+            answer = original(self)
+            if call and answer[0] == 201:
+                created[key] = call
+            return answer
+
+    LambdaResponse.create_function = create_function  # type: ignore[method-assign]
+
+
 def _sign_empty_bodies() -> None:
     """Signature checks of requests without a body hash an empty payload, as SigV4 clients do."""
     from moto.iam.access_control import IAMRequestBase
@@ -402,10 +469,12 @@ ADDITIONS: tuple[Callable[[], None], ...] = (
     _resource_servers,
     _user_pool_tags,
     _user_pool_custom_id,
+    _concurrent_pool_collections,
     _sign_empty_bodies,
     _authorize_by_pool_arn,
     _json_auth_errors,
     _lambda_configuration,
+    _retried_create_function,
 )
 """Every addition, in the order :func:`apply` makes them."""
 

@@ -108,3 +108,46 @@ def test_a_function_without_code_fails_clearly(aws: LocalAws, functions: Any) ->
     with pytest.raises(ClientError) as missing:
         functions.invoke(FunctionName="runner-nothing")
     assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+def test_concurrent_first_writes_of_one_package_never_tear_it(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixteen threads write the same (large) package at once, as cold starts of one function do: each gets
+    the whole zip, and no temporary file is left (issue 36: a shared ``.part`` file was truncated or moved
+    under another thread)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cdktf_userpool.local import _lambda
+
+    monkeypatch.setitem(_lambda._state, "code_dir", str(tmp_path))
+    code = zipped(CODE + "\n# " + "x" * (8 << 20))
+    start = threading.Barrier(16)
+
+    def write(_: int) -> bytes:
+        start.wait(timeout=30)
+        return _lambda._package(code).read_bytes()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        written = list(pool.map(write, range(16), timeout=120))
+    assert all(copy == code for copy in written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{__import__('hashlib').sha256(code).hexdigest()}.zip"]
+    _lambda.forget_packages()  # a cold start writes the code again, into a new folder; the old one goes at shutdown
+    fresh = _lambda._package(code)
+    assert fresh.parent != tmp_path and fresh.read_bytes() == code
+    assert tmp_path in _lambda._old_code_dirs
+    _lambda._old_code_dirs.remove(tmp_path)
+    import shutil
+
+    shutil.rmtree(fresh.parent)
+    monkeypatch.setitem(_lambda._state, "code_dir", None)
+
+
+def test_concurrent_cold_invocations_of_one_function_all_answer(aws: LocalAws, functions: Any) -> None:
+    """Eight callers invoke one function at once right after its workers and code were dropped."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    aws.stop_workers()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda n: invoke(functions, "who", {"n": n}), range(8), timeout=120))
+    assert [result["event"] for _, result in answers] == [{"n": n} for n in range(8)]
+    assert all("FunctionError" not in answer for answer, _ in answers)

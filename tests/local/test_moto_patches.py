@@ -284,3 +284,35 @@ def test_lambda_logging_snap_start_and_tracing_are_kept(aws: LocalAws) -> None:
                            Code={"ZipFile": buffer.getvalue()})
     client.get_function(FunctionName="logs-default")
     assert raw.check("GetFunction")["Configuration"]["LoggingConfig"] == {"LogFormat": "Text", "LogGroup": "/aws/lambda/logs-default"}
+
+
+def test_a_retried_create_function_answers_the_function_it_made(aws: LocalAws) -> None:
+    """The SDK retries ``CreateFunction`` when an answer is lost (a loaded host): the retry, carrying the same
+    ``amz-sdk-invocation-id``, gets the function; another call for the same name is still a conflict."""
+    import io
+    import zipfile
+
+    iam = aws.client("iam")
+    role = iam.create_role(RoleName="retried-create", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                                "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("app.py", "def handler(event, context):\n    return event\n")
+    client = aws.client("lambda", region=REGION)
+    call = {"id": "7d2c4f1e-0000-4000-8000-000000000001"}
+
+    def same_call(request: Any, **_: Any) -> None:
+        del request.headers["amz-sdk-invocation-id"]
+        request.headers["amz-sdk-invocation-id"] = call["id"]
+
+    client.meta.events.register("before-send.lambda.CreateFunction", same_call)  # after the SDK sets its own, unsigned
+    create = {"FunctionName": "retried", "Role": role, "Runtime": "python3.12", "Handler": "app.handler",
+              "Code": {"ZipFile": buffer.getvalue()}}
+    first = client.create_function(**create)
+    again = client.create_function(**create)  # the same call, retried
+    assert again["FunctionArn"] == first["FunctionArn"] and again["CodeSha256"] == first["CodeSha256"]
+    call["id"] = "7d2c4f1e-0000-4000-8000-000000000002"
+    with pytest.raises(ClientError) as conflict:
+        client.create_function(**create)
+    assert error_code(conflict) == "ResourceConflictException"

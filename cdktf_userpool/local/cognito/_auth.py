@@ -125,7 +125,13 @@ def _migrate(call: Call, name: str, password: str | None, validation_data: dict[
     if final not in ("CONFIRMED", "RESET_REQUIRED"):
         raise cognito_error("InvalidLambdaResponseException", "Unrecognizable lambda output")
     user = new_user(call.pool, str(given.get("username") or name), password, final, listed)
-    add_user(call.pool, user)
+    try:
+        add_user(call.pool, user)
+    except Exception as exc:  # another sign-in migrated the same user meanwhile: sign in as that one
+        existing = find_user(call.pool, user.username) or find_user(call.pool, name)
+        if existing is None or getattr(exc, "error_type", None) != "UsernameExistsException":
+            raise
+        return existing
     return user
 
 

@@ -101,7 +101,8 @@ class LocalCognito:
         return entries
 
     def stop_workers(self) -> None:
-        """Stop the warm workers of every function in the emulator: the next invocations start cold."""
+        """Stop the warm workers of every function in the emulator and drop its copies of their code: the next
+        invocations start cold, as after a deploy."""
         self._read(f"{self.region}_workers", "workers", False)
 
     def trace(self, pool_id: str, *, clear: bool = False) -> list[TraceEntry]:

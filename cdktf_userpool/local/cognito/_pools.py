@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import re
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from ._errors import cognito_error, invalid_parameter, not_authorized, user_not_
 NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE"
 """``callerContext.clientId`` of the events of admin calls made without an app client."""
 
+_users_lock = threading.Lock()
 _SDK = re.compile(r"(aws-sdk-[a-z-]+|aws-amplify)/([\w.\-]+)", re.IGNORECASE)
 
 
@@ -106,12 +108,13 @@ def find_user(pool: Any, name: str | None) -> Any | None:
     found = pool.users.get(name)
     if found is not None:
         return found
+    users = list(pool.users.values())  # a snapshot: other request threads add users meanwhile
     for kind in username_attributes(pool):
-        for user in pool.users.values():
+        for user in users:
             if user.attribute_lookup.get(kind) == name:
                 return user
     for kind in pool.extended_config.get("AliasAttributes") or []:
-        for user in pool.users.values():
+        for user in users:
             verified = kind == "preferred_username" or user.attribute_lookup.get(f"{kind}_verified") == "true"
             if user.attribute_lookup.get(kind) == name and verified:
                 return user
@@ -148,8 +151,26 @@ def new_user(pool: Any, username: str | None, password: str | None, status_name:
     return user
 
 
+def exists_error(pool: Any) -> Exception:
+    """Cognito's ``UsernameExistsException`` for the pool (its wording for a pool that signs in by email)."""
+    if "email" in (pool.extended_config.get("UsernameAttributes") or []):
+        return cognito_error("UsernameExistsException", "An account with the given email already exists.")
+    return cognito_error("UsernameExistsException", "User already exists")
+
+
 def add_user(pool: Any, user: Any) -> None:
-    pool.users[user.username] = user
+    """Put ``user`` in the pool, unless their username (or a username attribute's value) was taken meanwhile.
+
+    Flows check the name before their triggers run and add the user after, so two sign-ups of one name
+    racing each other both pass the first check: the check and the insert are one step under a lock here,
+    and the second is refused as Cognito refuses it.
+
+    :raises: ``UsernameExistsException`` (see :func:`exists_error`).
+    """
+    with _users_lock:
+        if username_taken(pool, user.username, list(user.attributes)):
+            raise exists_error(pool)
+        pool.users[user.username] = user
 
 
 def set_status(user: Any, status_name: str) -> None:

@@ -146,10 +146,12 @@ def serve_jwks(request: Any, full_url: str, headers: Any) -> tuple[int, dict[str
 def _read(self: Any) -> str:
     params = json.loads(self.body or "{}")
     kind = params.get("Kind")
-    if kind == "workers":  # stop the functions' warm workers: the next invocations start cold
+    if kind == "workers":  # stop the functions' warm workers and drop their code: the next invocations start cold
         from ..._runner import shutdown_workers
+        from .._lambda import forget_packages
 
         shutdown_workers()
+        forget_packages()
         return json.dumps({"Entries": []})
     if kind not in ("trace", "outbox"):
         from ._errors import invalid_parameter

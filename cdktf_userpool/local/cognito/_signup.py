@@ -31,6 +31,7 @@ from ._pools import (
     check_password,
     check_secret,
     event_attributes,
+    exists_error,
     find_user,
     new_user,
     pool_and_client,
@@ -40,12 +41,6 @@ from ._pools import (
     status,
     username_taken,
 )
-
-
-def _exists(pool: Any) -> Exception:
-    if "email" in (pool.extended_config.get("UsernameAttributes") or []):
-        return cognito_error("UsernameExistsException", "An account with the given email already exists.")
-    return cognito_error("UsernameExistsException", "User already exists")
 
 
 def post_confirmation(call: Call, user: Any, source: str, client_metadata: dict[str, str] | None) -> None:
@@ -61,7 +56,7 @@ def sign_up(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     check_secret(client, username, params.get("SecretHash"))
     given = sign_up_username(pool, username, list(params.get("UserAttributes") or []))
     if username_taken(pool, username, given):
-        raise _exists(pool)
+        raise exists_error(pool)
     check_password(pool, params.get("Password"))
     user = new_user(pool, username, params["Password"], "UNCONFIRMED", given)
     client_metadata = metadata(params.get("ClientMetadata"))
@@ -175,7 +170,7 @@ def admin_create_user(params: dict[str, Any], sdk: str) -> dict[str, Any]:
         user = existing
     else:
         if username_taken(pool, username, given):
-            raise _exists(pool)
+            raise exists_error(pool)
         password = params.get("TemporaryPassword")
         if password:
             check_password(pool, password)
