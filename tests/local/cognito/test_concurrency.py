@@ -89,3 +89,39 @@ def test_the_functions_started_cold_together_and_never_failed(crowd: Any) -> Non
     assert Counter(entry.trigger_source for entry in trace) == {source: FLOWS for source in SOURCES}
     cold = {entry.trigger_source for entry in trace if entry.cold}
     assert cold == SOURCES  # every function's first calls started cold
+
+
+def test_sign_ups_of_one_name_racing_end_with_one_user(cognito_aws: Any, flows: Pool, public_idp: Any, idp: Any) -> None:
+    """Eight sign-ups of one address at once, while another client lists the pool's users: one user is made,
+    the others get Cognito's UsernameExistsException, and the listing never fails."""
+    from botocore.exceptions import ClientError
+
+    email = "auto-race@example.com"
+    start = threading.Barrier(THREADS + 1)
+    stop = threading.Event()
+
+    def sign_up(_: int) -> str:
+        start.wait(timeout=DEADLINE)
+        try:
+            public_idp.sign_up(ClientId=flows.client_id, Username=email, Password=PASSWORD)
+        except ClientError as refused:
+            return str(refused.response["Error"]["Code"])
+        return "created"
+
+    def list_users() -> int:
+        start.wait(timeout=DEADLINE)
+        listed = 0
+        while not stop.is_set():
+            idp.list_users(UserPoolId=flows.id, Limit=60)
+            listed += 1
+        return listed
+
+    with ThreadPoolExecutor(max_workers=THREADS + 1) as pool:
+        lister = pool.submit(list_users)
+        outcomes = list(pool.map(sign_up, range(THREADS), timeout=DEADLINE))
+        stop.set()
+        assert lister.result(timeout=DEADLINE) > 0
+    assert sorted(outcomes) == ["UsernameExistsException"] * (THREADS - 1) + ["created"]
+    found = idp.list_users(UserPoolId=flows.id, Filter=f'email = "{email}"')["Users"]
+    assert len(found) == 1
+    cognito_aws.trace(flows.id, clear=True)
