@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan local
+.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -90,6 +90,10 @@ bench-reapply: $(STAMP)
 ## Time the local user pool's sign-up -> confirm -> sign-in flow, cold and warm (needs terraform and the AWS provider); updates its section of docs/performance.md.
 bench-cognito: $(STAMP)
 	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/cognito_flows.py
+
+## Run sign-up -> sign-in flows with 1, 4 and 8 concurrent clients on one local pool (needs terraform and the AWS provider); updates its section of docs/performance.md.
+bench-concurrency: $(STAMP)
+	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/concurrency.py
 
 ## Time a warm sign-in through a local pool's managed login (needs terraform and the AWS provider); updates its section of docs/performance.md.
 bench-login: $(STAMP)

@@ -74,8 +74,9 @@ def check(n):
 def sleep(event, context):
     global CALLS
     CALLS += 1
+    started = time.time()
     time.sleep(event["seconds"])
-    return {"calls": CALLS, "pid": os.getpid()}
+    return {"calls": CALLS, "pid": os.getpid(), "started": started, "ended": time.time()}
 
 
 def exit_now(event, context):
@@ -191,18 +192,51 @@ def test_timeout_kills_the_worker_and_the_next_call_is_cold(package: Path) -> No
 
 
 def test_concurrent_calls_each_get_a_worker_of_their_own(package: Path) -> None:
+    """Up to the function's bound, callers arriving together run side by side, each in its own worker."""
+    from cdktf_userpool._runner._workers import MAX_WORKERS_PER_FUNCTION
+
     results: list[Any] = []
+    start = threading.Barrier(MAX_WORKERS_PER_FUNCTION)
 
     def call() -> None:
-        results.append(run(package, "sleep", {"seconds": 0.3}, function_name="busy"))
+        start.wait(timeout=30)
+        results.append(run(package, "sleep", {"seconds": 3.0}, function_name="busy"))
 
-    threads = [threading.Thread(target=call) for _ in range(3)]
+    threads = [threading.Thread(target=call) for _ in range(MAX_WORKERS_PER_FUNCTION)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(30)
-    assert len(results) == 3 and all(r.ok for r in results)
-    assert len({r.result["pid"] for r in results}) == 3  # one worker serves one call at a time
+        thread.join(60)
+    assert len(results) == MAX_WORKERS_PER_FUNCTION and all(r.ok for r in results)
+    assert len({r.result["pid"] for r in results}) == MAX_WORKERS_PER_FUNCTION  # each call its own worker
+    assert max(r.result["started"] for r in results) < min(r.result["ended"] for r in results)  # side by side
+
+
+def test_callers_beyond_the_bound_wait_for_an_idle_worker(package: Path) -> None:
+    """More callers than the bound: no more workers start; each worker serves one call at a time."""
+    from cdktf_userpool._runner._workers import MAX_WORKERS_PER_FUNCTION
+
+    callers = MAX_WORKERS_PER_FUNCTION * 2 + 1
+    results: list[Any] = []
+    start = threading.Barrier(callers)
+
+    def call() -> None:
+        start.wait(timeout=30)
+        results.append(run(package, "sleep", {"seconds": 0.3}, function_name="crowded"))
+
+    threads = [threading.Thread(target=call) for _ in range(callers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(results) == callers and all(r.ok for r in results)
+    by_worker: dict[int, list[Any]] = {}
+    for result in results:
+        by_worker.setdefault(result.result["pid"], []).append(result.result)
+    assert len(by_worker) <= MAX_WORKERS_PER_FUNCTION
+    for calls in by_worker.values():  # one call at a time in each worker
+        calls.sort(key=lambda c: c["started"])
+        assert all(a["ended"] <= b["started"] for a, b in zip(calls, calls[1:]))
 
 
 # -- output, errors, crashes --------------------------------------------------------------------

@@ -20,13 +20,16 @@ from ..errors import RuntimeMismatchError, RuntimeMismatchWarning
 from ._interpreters import ENV_VAR, Interpreter, find_interpreter, lambda_architecture, runtime_version
 from ._native import NativeCode, scan
 from ._packages import cache_dir, resolve_package
-from ._workers import WORKER_SCRIPT, Died, Worker, check_in, check_out, discard, register, start_lock
+from ._workers import WORKER_SCRIPT, Died, Worker, check_in, check_out, discard, register, start_lock, wait_for_idle
 
 __all__ = ["ENTRY_HANDLER", "INIT_TIMEOUT", "Invocation", "lambda_environment", "run_package"]
 
 ENTRY_HANDLER = "cdktf_userpool_entry.handler"
 INIT_TIMEOUT = 10.0
 """Seconds Lambda gives the init phase (interpreter start and the handler's import)."""
+QUEUE_TIMEOUT = 30.0
+"""Seconds a caller waits for an idle worker of a function at its bound (``MAX_WORKERS_PER_FUNCTION``)
+before it starts one more anyway."""
 RESPONSE_LIMIT = 6 * 1024 * 1024 + 100
 """Lambda's limit on a synchronous invocation's response, in bytes (6291556)."""
 ACCOUNT_ID = "123456789012"
@@ -266,7 +269,8 @@ def run_package(
     cold, init_ms = worker is None, None
     if worker is None:
         with start_lock(key) if warm else contextlib.nullcontext():
-            worker = check_out(key) if warm else None  # a worker started meanwhile and is idle again
+            # a worker started meanwhile and is idle again, or, at the function's bound, the next one idle
+            worker = wait_for_idle(key, time.monotonic() + QUEUE_TIMEOUT) if warm else None
             cold = worker is None
             if worker is None:
                 if mismatch:

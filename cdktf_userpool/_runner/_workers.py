@@ -22,11 +22,16 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "MAX_IDLE_WORKERS", "Died", "Worker", "check_in", "check_out", "packages_in_use", "shutdown_workers", "start_lock",
+    "MAX_IDLE_WORKERS", "MAX_WORKERS_PER_FUNCTION", "Died", "Worker", "check_in", "check_out", "packages_in_use",
+    "shutdown_workers", "start_lock", "wait_for_idle",
 ]
 
-MAX_IDLE_WORKERS = 8
+MAX_IDLE_WORKERS = 32
 """Warm workers kept between invocations, all packages together; the least recently used goes first."""
+MAX_WORKERS_PER_FUNCTION = max(2, min(8, os.cpu_count() or 2))
+"""Workers one function (one pool key) runs at once: more callers wait for one of them to be idle (their
+wait is not part of the function's timeout). Beyond the machine's cores more processes only compete for
+them, and each would be a cold start."""
 WORKER_SCRIPT = Path(__file__).with_name("_worker.py")
 _SIGNALS = {  # the wording of Lambda's "Runtime exited with error: signal: ..."
     signal.SIGSEGV: "segmentation fault", signal.SIGKILL: "killed", signal.SIGABRT: "aborted",
@@ -215,6 +220,8 @@ class Worker:
 
 
 _lock = threading.Lock()
+_changed = threading.Condition(_lock)
+"""Notified when a worker is checked in or discarded."""
 _idle: OrderedDict[Hashable, list[Worker]] = OrderedDict()
 _live: set[Worker] = set()
 _starting: dict[Hashable, threading.Lock] = {}
@@ -258,10 +265,26 @@ def check_out(key: Hashable) -> Worker | None:
         discard(worker)
 
 
+def wait_for_idle(key: Hashable, deadline: float) -> Worker | None:
+    """An idle worker for ``key`` once ``key`` has :data:`MAX_WORKERS_PER_FUNCTION` live workers; ``None`` as
+    soon as it has fewer (the caller may start one) or at ``deadline`` (``time.monotonic()``)."""
+    while True:
+        with _changed:
+            while not _idle.get(key) and sum(1 for w in _live if w.key == key) >= MAX_WORKERS_PER_FUNCTION:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                _changed.wait(remaining)
+        worker = check_out(key)
+        if worker is not None or sum(1 for w in list(_live) if w.key == key) < MAX_WORKERS_PER_FUNCTION:
+            return worker
+
+
 def check_in(worker: Worker) -> None:
     """Give ``worker`` back for reuse; the least recently used idle workers beyond the bound are stopped."""
     evicted: list[Worker] = []
     with _lock:
+        _changed.notify_all()
         _idle.setdefault(worker.key, []).append(worker)
         _idle.move_to_end(worker.key)
         while sum(len(ws) for ws in _idle.values()) > MAX_IDLE_WORKERS:
@@ -277,6 +300,7 @@ def discard(worker: Worker) -> None:
     """Stop ``worker`` and forget it."""
     with _lock:
         _live.discard(worker)
+        _changed.notify_all()
     worker.close()
 
 
