@@ -17,6 +17,13 @@ that API's shapes in botocore's service model (the tests check the answers again
 - ``cognito-idp`` ``CreateUserPool`` with the tag ``_custom_id_`` (moto's convention for choosing an ID,
   which its user pools do not follow): the pool gets that ID, so ``prepare`` can create the pool a
   stack reads with ``UserPool.from_user_pool_id``.
+- ``cognito-idp`` ``UpdateUserPool`` and ``UpdateUserPoolClient`` follow Cognito's rule, read from
+  botocore's service model: a member of the request that is left out goes back to its default (a pool's
+  plan and tags excepted: ``TagResource`` changes tags, and the provider sends no plan), and what the
+  request cannot set (username and alias attributes, the schema, username configuration...) is kept.
+  moto rebuilt a pool from its defaults and the request, so a pool signing in by email forgot
+  ``UsernameAttributes`` after any in-place update (and the next plan replaced it), and it merged a
+  client's update into the old settings, so a setting removed from the stack stayed.
 - ``cognito-idp`` pools' users, groups, clients, identity providers and resource servers are kept in
   mappings that iterate over a snapshot, so a request listing users while another signs one up never
   fails with "dictionary changed size during iteration" (the emulator serves requests in threads).
@@ -170,6 +177,47 @@ PROTECTED_MESSAGE = (
     "Deletion protection must be inactivated first."
 )
 """Cognito's message refusing ``DeleteUserPool`` of a protected pool."""
+
+
+def _request_members(operation: str) -> frozenset[str]:
+    """The members of ``operation``'s request in botocore's model of ``cognito-idp``."""
+    import botocore.session  # type: ignore[import-untyped]
+
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    return frozenset(model.operation_model(operation).input_shape.members)
+
+
+_KEPT_WHEN_LEFT_OUT = frozenset({"UserPoolTags", "UserPoolTier"})
+"""Members of ``UpdateUserPool`` that a request leaving them out does not reset (see the module docstring)."""
+
+
+def _updates_reset_what_they_leave_out() -> None:
+    """``UpdateUserPool`` / ``UpdateUserPoolClient``: left-out members to defaults, the rest kept."""
+    from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPoolClient
+
+    pool_members = _request_members("UpdateUserPool")
+    client_members = _request_members("UpdateUserPoolClient")
+    update_pool: Callable[..., None] = CognitoIdpBackend.update_user_pool
+
+    def update_user_pool(self: CognitoIdpBackend, user_pool_id: str, extended_config: dict[str, Any]) -> None:
+        current = self.describe_user_pool(user_pool_id).extended_config
+        kept = {k: v for k, v in current.items() if k not in pool_members or k in _KEPT_WHEN_LEFT_OUT}
+        update_pool(self, user_pool_id, {**kept, **extended_config})
+
+    def update_user_pool_client(self: CognitoIdpBackend, user_pool_id: str, client_id: str,
+                                extended_config: dict[str, Any]) -> Any:
+        from moto.cognitoidp.exceptions import ResourceNotFoundError
+
+        client = self.describe_user_pool(user_pool_id).clients.get(client_id)
+        if not client:
+            raise ResourceNotFoundError(client_id)
+        defaults = CognitoIdpUserPoolClient(user_pool_id, False, None).extended_config  # moto's own defaults
+        kept = {k: v for k, v in client.extended_config.items() if k not in client_members}
+        client.extended_config = {**defaults, **kept, **extended_config}
+        return client
+
+    CognitoIdpBackend.update_user_pool = update_user_pool  # type: ignore[method-assign]
+    CognitoIdpBackend.update_user_pool_client = update_user_pool_client  # type: ignore[method-assign]
 
 
 def _deletion_protection() -> None:
@@ -433,7 +481,7 @@ def signing_service(headers: Any) -> str | None:
 
 def protocol(service: str | None) -> str | None:
     """The wire protocol of ``service`` in botocore's model (``json``, ``rest-json``, ``query``...)."""
-    import botocore.session  # type: ignore[import-untyped]
+    import botocore.session
 
     try:
         return str(botocore.session.get_session().get_service_model(service or "").metadata["protocol"])
@@ -465,6 +513,7 @@ def _json_auth_errors() -> None:
 ADDITIONS: tuple[Callable[[], None], ...] = (
     _add_identity_pool_roles,
     _user_pool_tier,
+    _updates_reset_what_they_leave_out,
     _deletion_protection,
     _resource_servers,
     _user_pool_tags,

@@ -316,3 +316,85 @@ def test_a_retried_create_function_answers_the_function_it_made(aws: LocalAws) -
     with pytest.raises(ClientError) as conflict:
         client.create_function(**create)
     assert error_code(conflict) == "ResourceConflictException"
+
+
+# -- cognito-idp: updates reset what they leave out, keep what they cannot set ----------------------------
+
+RICH_POOL: dict[str, Any] = {
+    "PoolName": "rich",
+    "UsernameAttributes": ["email"],
+    "UsernameConfiguration": {"CaseSensitive": False},
+    "Schema": [{"Name": "tenant", "AttributeDataType": "String", "Mutable": True}],
+    "AutoVerifiedAttributes": ["email"],
+    "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": False, "RequireLowercase": True,
+                                    "RequireNumbers": False, "RequireSymbols": False, "TemporaryPasswordValidityDays": 3}},
+    "EmailVerificationSubject": "Your code",
+    "EmailVerificationMessage": "Code: {####}",
+    "SmsAuthenticationMessage": "Auth code {####}",
+    "DeviceConfiguration": {"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": True},
+    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True},
+    "AccountRecoverySetting": {"RecoveryMechanisms": [{"Priority": 1, "Name": "verified_email"}]},
+    "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]},
+    "DeletionProtection": "ACTIVE",
+    "UserPoolTags": {"team": "auth"},
+    "UserPoolTier": "PLUS",
+    "LambdaConfig": {"PreSignUp": f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:pre-sign-up"},
+}
+IDENTITY = ("Id", "Arn", "Name", "CreationDate", "LastModifiedDate", "EstimatedNumberOfUsers", "Status", "Domain",
+            "CustomDomain", "EmailConfigurationFailure", "SmsConfigurationFailure")
+
+
+def test_update_user_pool_resets_what_it_leaves_out_and_keeps_what_it_cannot_set(idp: tuple[Any, RawAnswers]) -> None:
+    """Every member of DescribeUserPool's ``UserPool`` (botocore's ``UserPoolType``), after an ``UpdateUserPool``
+    that sets only ``EmailVerificationSubject``: members the request cannot set keep their values, members it
+    can set but left out are what a pool created without them has (its default), tags and the plan excepted."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    settable = set(model.operation_model("UpdateUserPool").input_shape.members)
+    client, raw = idp
+    pool_id = client.create_user_pool(**RICH_POOL)["UserPool"]["Id"]
+    before = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    default = client.describe_user_pool(
+        UserPoolId=client.create_user_pool(PoolName="plain")["UserPool"]["Id"])["UserPool"]
+    client.update_user_pool(UserPoolId=pool_id, EmailVerificationSubject="A new subject")
+    client.describe_user_pool(UserPoolId=pool_id)
+    after = raw.check("DescribeUserPool")["UserPool"]  # checked against the output shape too
+    assert before["UsernameAttributes"] == ["email"]  # the issue's case
+    for member in model.shape_for("UserPoolType").members:
+        if member in IDENTITY:
+            continue
+        if member == "EmailVerificationSubject":
+            expected = "A new subject"
+        elif member in ("UserPoolTags", "UserPoolTier") or member not in settable:
+            expected = before.get(member)  # kept
+        else:
+            expected = default.get(member)  # reset
+        assert after.get(member) == expected, (member, before.get(member), after.get(member))
+    assert after["Name"] == before["Name"] and after["Id"] == pool_id
+
+
+def test_update_user_pool_client_resets_what_it_leaves_out(idp: tuple[Any, RawAnswers]) -> None:
+    """Every member of ``UserPoolClientType`` after an ``UpdateUserPoolClient`` that sets only the name: what a
+    client created without the other members has (moto merged the update into the old settings)."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    client, _ = idp
+    pool_id = client.create_user_pool(PoolName="clients")["UserPool"]["Id"]
+    rich = client.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="web", GenerateSecret=True, RefreshTokenValidity=5,
+        ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], CallbackURLs=["https://app/cb"],
+        AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"], AllowedOAuthFlowsUserPoolClient=True,
+        SupportedIdentityProviders=["COGNITO"], PreventUserExistenceErrors="ENABLED", EnableTokenRevocation=False,
+    )["UserPoolClient"]
+    plain = client.create_user_pool_client(UserPoolId=pool_id, ClientName="plain")["UserPoolClient"]
+    client.update_user_pool_client(UserPoolId=pool_id, ClientId=rich["ClientId"], ClientName="renamed")
+    after = client.describe_user_pool_client(UserPoolId=pool_id, ClientId=rich["ClientId"])["UserPoolClient"]
+    for member in model.shape_for("UserPoolClientType").members:
+        if member in ("ClientId", "ClientName", "CreationDate", "LastModifiedDate"):
+            continue
+        expected = rich.get(member) if member in ("ClientSecret", "ClientSecretArn", "ClientType", "UserPoolId") \
+            else plain.get(member)
+        assert after.get(member) == expected, (member, rich.get(member), after.get(member))
+    assert after["ClientName"] == "renamed" and after["ClientSecret"] == rich["ClientSecret"]
