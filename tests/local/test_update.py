@@ -42,6 +42,7 @@ class Story:
     protection: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     plans: dict[str, Path] = field(default_factory=dict)  # saved plans (terraform show -json), for check-plan
+    by_email: dict[str, Any] = field(default_factory=dict)  # step -> ByEmail's UsernameAttributes, as described
 
 
 def _record(story: Story, step: str, deployment: Any, name: str = "Kept") -> None:
@@ -52,6 +53,8 @@ def _record(story: Story, step: str, deployment: Any, name: str = "Kept") -> Non
     story.protection[step] = idp.describe_user_pool(UserPoolId=pool.id)["UserPool"].get("DeletionProtection", "")
     story.serials[step] = _serial(deployment)
     story.outputs[step] = dict(deployment.outputs)
+    by_email = idp.describe_user_pool(UserPoolId=deployment.outputs["ByEmailPoolId"])["UserPool"]
+    story.by_email[step] = by_email.get("UsernameAttributes")
 
 
 def _serial(deployment: Any) -> int:
@@ -177,7 +180,7 @@ def test_bad_input_is_refused_with_the_state_untouched(story: Story) -> None:
 
 
 def test_switching_to_destroy_is_an_update_in_place(story: Story) -> None:
-    (pool,) = _of(story.changes["v4"], "aws_cognito_user_pool.")
+    (pool,) = _of(story.changes["v4"], "aws_cognito_user_pool.Kept")
     assert pool.kind == "update" and "deletion_protection" in pool.attributes
     assert story.protection["v2"] == "ACTIVE" and story.protection["v4"] == "INACTIVE"
     assert story.pools["v4"] == story.pools["v2"] and story.users["v4"] == story.users["v2"]
@@ -192,8 +195,28 @@ def test_then_the_replacement_goes_through_and_says_so(story: Story) -> None:
     assert story.drift["v5"] == []
 
 
+def test_in_place_changes_of_a_pool_signing_in_by_email_keep_it_so(story: Story) -> None:
+    """Issue 37: after each in-place change of ``ByEmail`` (``username_attributes=["email"]``) the emulator still
+    describes ``UsernameAttributes``, and the second plan is empty: a trigger added (v2); a pool setting, a
+    client setting and the pre sign-up function replaced (v4); the pool renamed with ``moved_from``, its post
+    authentication function replaced under the new path (moved)."""
+    assert story.by_email == {step: ["email"] for step in story.by_email} and len(story.by_email) >= 8
+    (added,) = _of(story.changes["v2"], "aws_cognito_user_pool.ByEmail")
+    assert added.kind == "update" and "lambda_config" in added.attributes
+    (setting,) = _of(story.changes["v4"], "aws_cognito_user_pool.ByEmail")
+    assert setting.kind == "update" and {"email_verification_subject", "lambda_config"} <= set(setting.attributes)
+    (client,) = _of(story.changes["v4"], "aws_cognito_user_pool_client.ByEmail")
+    assert client.kind == "update" and "refresh_token_validity" in client.attributes
+    functions = {c.address.split(".")[1].rsplit("_", 1)[0]: c.kind for c in _of(story.changes["v4"], "aws_lambda_function.ByEmail")}
+    assert functions == {"ByEmailConfirm": "create", "ByEmail_PreSignUp": "delete"}
+    (renamed,) = _of(story.changes["moved"], "aws_cognito_user_pool.Emails")
+    assert renamed.previous_address is not None and renamed.previous_address.startswith("aws_cognito_user_pool.ByEmail_")
+    assert renamed.kind == "update" and "lambda_config" in renamed.attributes  # moved, and its trigger's ARN updated
+    assert story.changes["v2-again"] == [] and story.drift["v4"] == story.drift["v5"] == story.drift["moved"] == []
+
+
 def test_a_renamed_pool_moves_with_its_users(story: Story) -> None:
-    changes = story.changes["moved"]
+    changes = [c for c in story.changes["moved"] if "Emails" not in c.address]  # ByEmail's rename: see below
     (pool,) = _of(changes, "aws_cognito_user_pool.")
     (client,) = _of(changes, "aws_cognito_user_pool_client.")
     assert (pool.kind, pool.address.split(".")[1].split("_")[0]) == ("move", "Members")

@@ -13,7 +13,8 @@ imports for cdktn). Each version is synthesized into its own folder under ``$CDK
   name kept: a move of the pool and the client, not a replacement.
 - ``renamed``: ``v2`` as a stack of another name, for the refusal of a synth of another stack.
 
-Beside ``Kept``, every version calls the hand-written module ``modules/tenant`` with ``for_each``
+Beside ``Kept``, the pool ``ByEmail`` (``username_attributes=["email"]``) is changed in place from version to
+version (see ``Versions.by_email``), and every version calls the hand-written module ``modules/tenant`` with ``for_each``
 (``Tenants``, key ``acme``): a pool (``count = 1``), its client and its pre sign-up permission, the
 trigger being ``Greeter``. In ``v5`` (and ``moved``) the module's pool signs users in by email (a
 replacement, applied: the module's pool is not retained); in ``client`` its client gets a secret; in
@@ -64,6 +65,7 @@ class Versions(TerraformStack):
         super().__init__(scope, id)
         AwsProvider(self, "aws", region=REGION)
         greeter = Function(self, "Greeter", leave_unconfirmed if version == "v1" else confirm)
+        self.by_email(version)
         if version == "nopool":
             return
         tenants = TerraformIterator.from_list(["acme"])
@@ -87,6 +89,25 @@ class Versions(TerraformStack):
         web = kept.add_client("Web", **client)
         TerraformOutput(self, "PoolId", value=kept.user_pool_id)
         TerraformOutput(self, "WebClientId", value=web.client_id)
+
+
+    def by_email(self, version: str) -> None:
+        """``ByEmail``, a pool signing in by email, changed in place from version to version: v2 adds a
+        trigger; v4 changes a pool setting and a client setting and replaces the pre sign-up function (a new
+        ARN in ``lambda_config``); ``moved`` renames it ``Emails`` with ``moved_from`` (its post
+        authentication function, named from the path, is replaced)."""
+        later = version in ("v4", "v5", "client", "nopool", "moved")
+        settings = {"email_verification_subject": "Your code, again"} if later else {}
+        name = "Emails" if version == "moved" else "ByEmail"
+        pool = UserPool(self, name, removal_policy="destroy", username_attributes=["email"], name="versions-ByEmail",
+                        **settings)
+        if version == "moved":
+            moved_from(pool, "ByEmail")
+        pool.on_pre_sign_up(Function(self, "ByEmailConfirm", confirm) if later else confirm)
+        if version != "v1":
+            pool.on_post_authentication(audit)
+        pool.add_client("Web", name="versions-ByEmail-Web", refresh_token_validity=7 if later else 30)
+        TerraformOutput(self, "ByEmailPoolId", value=pool.user_pool_id)
 
 
 def main() -> None:
