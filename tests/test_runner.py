@@ -191,23 +191,29 @@ def test_timeout_kills_the_worker_and_the_next_call_is_cold(package: Path) -> No
     assert again.cold and again.result["calls"] == 1 and again.result["pid"] != warm.result["pid"]
 
 
-def test_concurrent_calls_each_get_a_worker_of_their_own(package: Path) -> None:
-    """Up to the function's bound, callers arriving together run side by side, each in its own worker."""
-    from cdktf_userpool._runner._workers import MAX_WORKERS_PER_FUNCTION
-
+def _together(package: Path, callers: int, seconds: float, function_name: str) -> list[Any]:
+    """``callers`` threads released at once, each running the ``sleep`` handler for ``seconds``."""
     results: list[Any] = []
-    start = threading.Barrier(MAX_WORKERS_PER_FUNCTION)
+    start = threading.Barrier(callers)
 
     def call() -> None:
         start.wait(timeout=30)
-        results.append(run(package, "sleep", {"seconds": 3.0}, function_name="busy"))
+        results.append(run(package, "sleep", {"seconds": seconds}, function_name=function_name))
 
-    threads = [threading.Thread(target=call) for _ in range(MAX_WORKERS_PER_FUNCTION)]
+    threads = [threading.Thread(target=call) for _ in range(callers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert len(results) == MAX_WORKERS_PER_FUNCTION and all(r.ok for r in results)
+    assert len(results) == callers and all(r.ok for r in results)
+    return results
+
+
+def test_concurrent_calls_each_get_a_worker_of_their_own(package: Path) -> None:
+    """Up to the function's bound, callers arriving together run side by side, each in its own worker."""
+    from cdktf_userpool._runner._workers import MAX_WORKERS_PER_FUNCTION
+
+    results = _together(package, MAX_WORKERS_PER_FUNCTION, 3.0, "busy")
     assert len({r.result["pid"] for r in results}) == MAX_WORKERS_PER_FUNCTION  # each call its own worker
     assert max(r.result["started"] for r in results) < min(r.result["ended"] for r in results)  # side by side
 
@@ -216,20 +222,7 @@ def test_callers_beyond_the_bound_wait_for_an_idle_worker(package: Path) -> None
     """More callers than the bound: no more workers start; each worker serves one call at a time."""
     from cdktf_userpool._runner._workers import MAX_WORKERS_PER_FUNCTION
 
-    callers = MAX_WORKERS_PER_FUNCTION * 2 + 1
-    results: list[Any] = []
-    start = threading.Barrier(callers)
-
-    def call() -> None:
-        start.wait(timeout=30)
-        results.append(run(package, "sleep", {"seconds": 0.3}, function_name="crowded"))
-
-    threads = [threading.Thread(target=call) for _ in range(callers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert len(results) == callers and all(r.ok for r in results)
+    results = _together(package, MAX_WORKERS_PER_FUNCTION * 2 + 1, 0.3, "crowded")
     by_worker: dict[int, list[Any]] = {}
     for result in results:
         by_worker.setdefault(result.result["pid"], []).append(result.result)
