@@ -24,6 +24,9 @@ that API's shapes in botocore's service model (the tests check the answers again
   moto rebuilt a pool from its defaults and the request, so a pool signing in by email forgot
   ``UsernameAttributes`` after any in-place update (and the next plan replaced it), and it merged a
   client's update into the old settings, so a setting removed from the stack stayed.
+- ``cognito-idp`` ``SetUserPoolMfaConfig`` keeps, and ``GetUserPoolMfaConfig`` answers, every member of the
+  model that moto dropped (``EmailMfaConfiguration``, ``WebAuthnConfiguration``); a call leaving one out
+  clears it, as for the members moto keeps.
 - ``cognito-idp`` pools' users, groups, clients, identity providers and resource servers are kept in
   mappings that iterate over a snapshot, so a request listing users while another signs one up never
   fails with "dictionary changed size during iteration" (the emulator serves requests in threads).
@@ -218,6 +221,34 @@ def _updates_reset_what_they_leave_out() -> None:
 
     CognitoIdpBackend.update_user_pool = update_user_pool  # type: ignore[method-assign]
     CognitoIdpBackend.update_user_pool_client = update_user_pool_client  # type: ignore[method-assign]
+
+
+def _mfa_config_members() -> None:
+    """``SetUserPoolMfaConfig`` / ``GetUserPoolMfaConfig``: every member of the model (see the docstring)."""
+    from moto.cognitoidp.responses import CognitoIdpResponse
+    from moto.core.responses import ActionResult
+
+    moto_keeps = {"UserPoolId", "SmsMfaConfiguration", "SoftwareTokenMfaConfiguration", "MfaConfiguration"}
+    added = sorted(_request_members("SetUserPoolMfaConfig") - moto_keeps)
+    set_config: Callable[..., Any] = CognitoIdpResponse.set_user_pool_mfa_config
+
+    def answer(self: CognitoIdpResponse, pool_id: str) -> Any:
+        found = dict(self.backend.get_user_pool_mfa_config(pool_id))
+        found.update(getattr(self.backend.describe_user_pool(pool_id), "cdktf_userpool_mfa", {}))
+        return ActionResult(found)
+
+    def set_response(self: CognitoIdpResponse) -> Any:
+        set_config(self)  # moto's checks, and the members it keeps
+        pool_id = self._get_param("UserPoolId")
+        given = {name: self._get_param(name) for name in added if self._get_param(name) is not None}
+        self.backend.describe_user_pool(pool_id).cdktf_userpool_mfa = given  # type: ignore[attr-defined]
+        return answer(self, pool_id)
+
+    def get_response(self: CognitoIdpResponse) -> Any:
+        return answer(self, self._get_param("UserPoolId"))
+
+    CognitoIdpResponse.set_user_pool_mfa_config = set_response  # type: ignore[method-assign]
+    CognitoIdpResponse.get_user_pool_mfa_config = get_response  # type: ignore[method-assign]
 
 
 def _deletion_protection() -> None:
@@ -514,6 +545,7 @@ ADDITIONS: tuple[Callable[[], None], ...] = (
     _add_identity_pool_roles,
     _user_pool_tier,
     _updates_reset_what_they_leave_out,
+    _mfa_config_members,
     _deletion_protection,
     _resource_servers,
     _user_pool_tags,

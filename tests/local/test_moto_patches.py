@@ -398,3 +398,24 @@ def test_update_user_pool_client_resets_what_it_leaves_out(idp: tuple[Any, RawAn
             else plain.get(member)
         assert after.get(member) == expected, (member, rich.get(member), after.get(member))
     assert after["ClientName"] == "renamed" and after["ClientSecret"] == rich["ClientSecret"]
+
+
+def test_mfa_config_keeps_every_member_of_the_model(idp: tuple[Any, RawAnswers]) -> None:
+    """``SetUserPoolMfaConfig`` keeps ``EmailMfaConfiguration`` and ``WebAuthnConfiguration`` (moto dropped them),
+    ``GetUserPoolMfaConfig`` answers them in the model's shape, and a call leaving them out clears them."""
+    client, raw = idp
+    pool_id = client.create_user_pool(PoolName="mfa", UserPoolTier="ESSENTIALS")["UserPool"]["Id"]
+    email = {"Message": "Your sign-in code is {####}", "Subject": "Sign-in code"}
+    webauthn = {"RelyingPartyId": "auth.example.com", "UserVerification": "required"}
+    answer = client.set_user_pool_mfa_config(
+        UserPoolId=pool_id, MfaConfiguration="OPTIONAL", SoftwareTokenMfaConfiguration={"Enabled": True},
+        EmailMfaConfiguration=email, WebAuthnConfiguration=webauthn)
+    assert answer["EmailMfaConfiguration"] == email and answer["WebAuthnConfiguration"] == webauthn
+    client.get_user_pool_mfa_config(UserPoolId=pool_id)
+    found = raw.check("GetUserPoolMfaConfig")  # checked against the output shape
+    assert found["EmailMfaConfiguration"] == email and found["WebAuthnConfiguration"] == webauthn
+    assert found["SoftwareTokenMfaConfiguration"] == {"Enabled": True} and found["MfaConfiguration"] == "OPTIONAL"
+    client.set_user_pool_mfa_config(UserPoolId=pool_id, MfaConfiguration="OPTIONAL",
+                                    SoftwareTokenMfaConfiguration={"Enabled": True})
+    cleared = client.get_user_pool_mfa_config(UserPoolId=pool_id)
+    assert "EmailMfaConfiguration" not in cleared and "WebAuthnConfiguration" not in cleared
