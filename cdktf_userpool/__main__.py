@@ -1,5 +1,6 @@
 """Command line.
 
+``python -m cdktf_userpool --version`` prints the library's version;
 ``python -m cdktf_userpool summary [OUTDIR]`` describes synthesized stacks in a few lines;
 ``python -m cdktf_userpool review [STACK] [--outdir OUTDIR]`` gives a reviewer the full account of a
 stack (every trigger, its function, package, permission and IAM statements) and exits 1 when it
@@ -22,12 +23,15 @@ import sys
 from pathlib import Path
 
 from . import _cache, _scaffold
+from ._version import __version__
 from ._review import review, stack_files, summarize
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m cdktf_userpool")
+    parser.add_argument("--version", action="version", version=f"cdktf-userpool {__version__}",
+                        help="print the library's version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="describe the stacks synthesized into OUTDIR")
     summary.add_argument("outdir", nargs="?", default="cdktf.out", type=Path, help="Default: cdktf.out")
