@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency local
+.PHONY: synth test install dist clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -64,8 +64,15 @@ local: synth
 	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" \
 	$(PY) -m cdktf_userpool local up --outdir cdktf.out --prepare examples/prepare_local.py:prepare
 
+## Build the sdist and the wheel into dist/ with the standard build tool (pinned; offline), check them, print their paths.
+dist: $(STAMP)
+	@rm -rf dist build
+	@$(PY) -m build --no-isolation --outdir dist . > .dist.log 2>&1 || (cat .dist.log; rm -f .dist.log; exit 1)
+	@rm -rf build .dist.log
+	@$(PY) tools/check_dist.py dist
+
 clean:
-	rm -rf cdktf.out .pytest_cache build *.egg-info
+	rm -rf cdktf.out .pytest_cache build *.egg-info dist
 
 ## Benchmark synth time against hand-written equivalents; writes docs/performance.md (not run by CI).
 bench: $(STAMP)
