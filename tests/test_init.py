@@ -23,6 +23,7 @@ import pytest
 from cdktf_userpool import ConfigurationError, __version__
 from cdktf_userpool.__main__ import main
 from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, SNAPSHOT, SYRUPY_PIN, init_project
+from cdktf_userpool._scaffold._origin import origin
 from tests._framework import BACKEND
 from tests._wheel import build_wheel, run, venv_with_wheel
 from tests.conftest import ROOT
@@ -60,8 +61,42 @@ def test_requirements_pin_the_library_its_backend_pytest_and_syrupy(tmp_path: Pa
     init_project(tmp_path / "p", backend=backend)
     lines = [l for l in (tmp_path / "p" / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
-    assert lines == [f"cdktf-userpool[{backend},local]=={__version__}", *pyproject[backend], PYTEST_PIN, SYRUPY_PIN]
+    library = origin(f"{backend},local")  # this suite runs the checkout's editable install
+    assert lines == [library.requirement, *pyproject[backend], PYTEST_PIN, SYRUPY_PIN]
+    assert library.kind == "editable" and library.requirement == f"cdktf-userpool[{backend},local] @ {ROOT.as_uri()}"
+    assert library.note in (tmp_path / "p" / "README.md").read_text().replace("\n", " ")
     assert PYTEST_PIN in pyproject["test"] and SYRUPY_PIN in pyproject["test"]  # the versions the library is tested with
+
+
+WHEEL_URL = "file:///home/me/dist/cdktf_userpool-0.1.0-py3-none-any.whl"
+ORIGINS = {
+    "index": ("", "cdktf-userpool[cdktn,local]=={v}", ""),  # no direct_url.json: from an index
+    "wheel": (json.dumps({"url": WHEEL_URL, "archive_info": {"hash": "sha256=ab12", "hashes": {"sha256": "ab12"}}}),
+              f"cdktf-userpool[cdktn,local] @ {WHEEL_URL}#sha256=ab12", "/home/me/dist/cdktf_userpool-0.1.0-py3-none-any.whl"),
+    "directory": (json.dumps({"url": "file:///src/cdktf-userpool", "dir_info": {}}),
+                  "cdktf-userpool[cdktn,local] @ file:///src/cdktf-userpool", "the checkout at `/src/cdktf-userpool`"),
+    "editable": (json.dumps({"url": "file:///src/my%20checkout", "dir_info": {"editable": True}}),
+                 "cdktf-userpool[cdktn,local] @ file:///src/my%20checkout", "pip install -e '/src/my checkout[cdktn,local]'"),
+    "vcs": (json.dumps({"url": "https://github.com/acme/cdktf-userpool", "vcs_info": {"vcs": "git", "commit_id": "0a1b"}}),
+            "cdktf-userpool[cdktn,local] @ git+https://github.com/acme/cdktf-userpool@0a1b", "repository and commit"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ORIGINS))
+def test_the_project_installs_the_library_from_where_it_came(kind: str) -> None:
+    """PEP 610's direct_url.json says where pip installed the library from; the project's requirement names the
+    same release, file (with its SHA-256), checkout or commit, and the README says so and how to switch."""
+    direct_url, requirement, said = ORIGINS[kind]
+    found = origin("cdktn,local", direct_url=direct_url)
+    assert (found.kind, found.requirement) == (kind, requirement.format(v=__version__))
+    if kind == "index":
+        assert found.note == ""
+    else:
+        assert said in found.note and f"replace it with `cdktf-userpool[cdktn,local]=={__version__}`" in found.note
+    from packaging.requirements import Requirement
+
+    parsed = Requirement(found.requirement)  # a line pip takes
+    assert parsed.name == "cdktf-userpool" and parsed.extras == {"cdktn", "local"}
 
 
 def test_the_cli_packages_are_the_ones_this_repository_pins(tmp_path: Path) -> None:

@@ -6,8 +6,10 @@ of its own), ``tests/test_triggers.py``, a snapshot test ``tests/test_stack.py``
 snapshot (rendered from ``snapshot.md.tmpl``, which ``tools/scaffold_snapshot.py`` writes) and the
 ``conftest.py`` loading syrupy, pinned ``requirements.txt``, ``package.json`` for the CLI, a
 ``Makefile`` (``make synth``, ``make test``) and a README. CDK Terrain is the default backend
-(``--backend cdktf`` for CDK for Terraform 0.21). The output depends only on the options and the
-folder's name, never on the machine. Non-goal: changing an existing project; ``init`` refuses a
+(``--backend cdktf`` for CDK for Terraform 0.21). The output depends only on the options, the
+folder's name and where this library was installed from (:mod:`._origin`: the index release's pin, or
+the wheel, checkout or commit it came from, which then also appears in the README), never on anything
+else of the machine. Non-goal: changing an existing project; ``init`` refuses a
 folder that is not empty unless ``--force``, and then only replaces the files it writes.
 """
 
@@ -21,8 +23,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .._version import __version__
 from ..errors import ConfigurationError
+from ._origin import origin
 
 __all__ = ["BACKENDS", "SNAPSHOT", "ProjectBackend", "add_arguments", "init_project", "render", "run", "variables"]
 
@@ -122,11 +124,13 @@ def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
     """What the templates' ``{{markers}}`` stand for."""
     cli_package, cli_version, cli = backend.cli
     node = f',\n    "node": "{backend.node}"' if backend.node else ""
+    library = origin(f"{backend.name},local")
     return {
         "backend": backend.name,
         "backend_title": backend.title,
         "provider": backend.provider,
-        "library_pin": f"cdktf-userpool[{backend.name},local]=={__version__}",
+        "library_pin": library.requirement,
+        "library_note": f"\n{library.note}\n" if library.note else "",  # a paragraph of the README
         "framework_pins": "\n".join(backend.pins),
         "pytest_pin": PYTEST_PIN,
         "syrupy_pin": SYRUPY_PIN,
@@ -216,6 +220,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote a {backend.title} project to {directory}/:")
     for path in written:
         print(f"  {path.relative_to(directory).as_posix()}")
+    library = origin(f"{backend.name},local")
+    if library.note:
+        print(f"\nThis library is not installed from a package index: {library.note}")
     where = "" if directory.resolve() == Path.cwd() else f"cd {directory} && "
     print(f"\nNext: {where}make synth && make test  (the first run installs the pinned packages into .venv/)")
     print("Deploy with AWS credentials: make deploy (installs the CLI from package.json with npm first).")
