@@ -153,7 +153,7 @@ def _add_identity_pool_roles() -> None:
 
 
 def _user_pool_tier() -> None:
-    """A new pool without ``UserPoolTier`` is ``ESSENTIALS``; ``UpdateUserPool`` without one keeps the plan."""
+    """A new pool without ``UserPoolTier`` is ``ESSENTIALS``."""
     from moto.cognitoidp.models import CognitoIdpBackend
 
     create: Callable[..., Any] = CognitoIdpBackend.create_user_pool
@@ -164,15 +164,7 @@ def _user_pool_tier() -> None:
         return create(self, name, extended_config)
 
     CognitoIdpBackend.create_user_pool = create_user_pool  # type: ignore[method-assign]
-    original: Callable[..., None] = CognitoIdpBackend.update_user_pool
-
-    def update_user_pool(self: CognitoIdpBackend, user_pool_id: str, extended_config: dict[str, Any]) -> None:
-        tier = self.describe_user_pool(user_pool_id).extended_config.get("UserPoolTier")
-        if tier is not None and "UserPoolTier" not in extended_config:
-            extended_config = {**extended_config, "UserPoolTier": tier}
-        original(self, user_pool_id, extended_config)
-
-    CognitoIdpBackend.update_user_pool = update_user_pool  # type: ignore[method-assign]
+    # an UpdateUserPool without a tier keeps the plan: see _KEPT_WHEN_LEFT_OUT (_updates_reset_what_they_leave_out)
 
 
 PROTECTED_MESSAGE = (

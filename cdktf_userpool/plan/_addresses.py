@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Address", "parse", "split"]
+__all__ = ["Address", "parse", "split", "step"]
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _STEP = re.compile(r'^(?P<name>[A-Za-z_][A-Za-z0-9_-]*)(?:\[(?P<key>-?[0-9]+|"(?:[^"\\]|\\.)*")\])?$')
@@ -97,6 +97,11 @@ def split(text: str) -> list[str] | None:
 def _step(text: str) -> tuple[str, str | None] | None:
     match = _STEP.match(text)
     return (match["name"], match["key"]) if match else None
+
+
+def step(text: str) -> tuple[str, str | None]:
+    """``name["k"]`` -> ``("name", '"k"')``, ``name`` -> ``("name", None)``; text that is neither, as a name."""
+    return _step(text) or (text, None)
 
 
 def parse(text: object) -> Address | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ._addresses import ConfigKey, split
+from ._addresses import ConfigKey, split, step
 
 __all__ = ["Configuration", "Target", "references"]
 
@@ -36,14 +36,6 @@ def references(expression: Any) -> Iterator[str]:
         for key, value in expression.items():
             if key not in ("references", "constant_value"):
                 yield from references(value)
-
-
-def _step(text: str) -> tuple[str, str | None]:
-    """``name["k"]`` -> ``("name", '"k"')``; ``name`` -> ``("name", None)``."""
-    if text.endswith("]") and "[" in text:
-        name, key = text[:-1].split("[", 1)
-        return name, key
-    return text, None
 
 
 class Configuration:
@@ -97,7 +89,7 @@ class Configuration:
         if head == "module":
             if len(parts) < 3:
                 return set()
-            child = (*scope, _step(parts[1])[0])
+            child = (*scope, step(parts[1])[0])
             outputs = (self._modules.get(child) or {}).get("outputs") or {}
             output = outputs.get(parts[2]) if isinstance(outputs, Mapping) else None
             expression = output.get("expression") if isinstance(output, Mapping) else None
@@ -105,7 +97,7 @@ class Configuration:
         if head == "data":
             if len(parts) < 3:
                 return set()
-            name, key = _step(parts[2])
+            name, key = step(parts[2])
             return {((scope, f"data.{parts[1]}.{name}"), key)}
-        name, key = _step(parts[1])
+        name, key = step(parts[1])
         return {((scope, f"{head}.{name}"), key)}

@@ -331,10 +331,8 @@ class _Plan:
             if len(configured) == 1:
                 return configured, ""
         value = str(self.before(address).get(argument) or "")
-        by_value = [
-            c for c in (configured or candidates)
-            if value and str(self.before(c).get(attribute) or "") not in _UNSET and str(self.before(c).get(attribute)) in value
-        ]
+        keys = {c: str(self.before(c).get(attribute) or "") for c in (configured or candidates)} if value else {}
+        by_value = [c for c, key in keys.items() if key and key in value]
         if len(by_value) == 1:
             return by_value, ""
         several = configured if len(configured) > 1 else by_value
