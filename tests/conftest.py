@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests._framework import for_backend
+from tests._wheel import build_dist
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,12 @@ def synth_app(app: Path, workdir: Path, *, timeout: float = 600) -> Path:
                           timeout=timeout, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     return outdir
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder with the sdist and the wheel ``make dist`` builds, built once per session from a copy of the checkout."""
+    return build_dist(tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="session")

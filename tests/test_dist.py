@@ -19,20 +19,6 @@ CHECK = ROOT / "tools" / "check_dist.py"
 WHEEL = f"cdktf_userpool-{__version__}-py3-none-any.whl"
 
 
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``python -m build`` (offline: no isolation) on a copy of the checkout's tracked files."""
-    source = tmp_path_factory.mktemp("source")
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file() and not name.startswith(("tests/", "node_modules/")):
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, source / name)
-    built = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(source / "dist"), str(source)], source)
-    assert built.returncode == 0, built.stderr[-3000:]
-    return source / "dist"
-
-
 def check(folder: Path) -> subprocess.CompletedProcess[str]:
     return run([sys.executable, str(CHECK), str(folder)], folder)
 

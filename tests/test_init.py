@@ -1,15 +1,16 @@
 """``python -m cdktf_userpool init``: the files of a new project, its refusals, and the project working end to end.
 
-The end-to-end test writes a project for the suite's backend into a temporary folder, installs this
-library there from the checkout (a wheel built offline, in a virtualenv that sees the suite's
-installed packages, so nothing is downloaded), and runs the project's own ``make synth`` and
-``make test``.
+The end-to-end test writes a project for the suite's backend into a temporary folder with the wheel
+``make dist`` builds from this checkout and runs the project's own ``make synth`` and ``make test``: in
+the CDK Terrain suite by following the README's "Start a project" as written, from a clean virtualenv
+(everything but the wheel from the package index); in the CDK for Terraform suite in a virtualenv that
+sees the suite's installed packages, so nothing is downloaded (see ``project``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
 import py_compile
 import re
 import shutil
@@ -25,7 +26,7 @@ from cdktf_userpool.__main__ import main
 from cdktf_userpool._scaffold import BACKENDS, FILES, PYTEST_PIN, SNAPSHOT, SYRUPY_PIN, init_project
 from cdktf_userpool._scaffold._origin import origin
 from tests._framework import BACKEND
-from tests._wheel import build_wheel, run, venv_with_wheel
+from tests._wheel import base_python, clean_env, run, venv_with_wheel
 from tests.conftest import ROOT
 
 EXPECTED = sorted(FILES.values())
@@ -215,29 +216,83 @@ def test_the_committed_snapshot_is_the_projects_own(tmp_path: Path) -> None:
 # -- end to end ---------------------------------------------------------------------------------------
 
 
+#: The first line of "Start a project" before a release, as the README says to write it (the wheel of ``make dist``).
+WHEEL_LINE = f'.venv/bin/pip install "path/to/cdktf_userpool-{__version__}-py3-none-any.whl[cdktn]"'
+
+
+def start_a_project() -> list[str]:
+    """The commands of the README's "Start a project", as written, comments left out."""
+    section = (ROOT / "README.md").read_text().split("\n## Start a project\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert f"`{WHEEL_LINE}`" in section, f"the README no longer says to install the wheel with `{WHEEL_LINE}`"
+    return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def follow_the_readme(work: Path, wheel: Path) -> dict[str, Any]:
+    """Run "Start a project" as written in ``work``, from a clean virtualenv, its first line installing ``wheel``.
+
+    Each command runs in a shell, in the folder the ``cd`` commands before it lead to, with ``python`` the
+    interpreter the suite's virtualenv was made from; everything but the wheel comes from the package index.
+    """
+    env = clean_env(base_python(work / "bin"))
+    cwd, done = work, {}
+    for command in start_a_project():
+        if command.startswith('python -m venv .venv && .venv/bin/pip install "cdktf-userpool[cdktn]"'):
+            command = command.replace('"cdktf-userpool[cdktn]"', f'"{wheel}[cdktn]"')  # as the README says before a release
+        if command.startswith("cd "):
+            cwd = cwd / command.removeprefix("cd ").strip()
+            continue
+        done[command] = result = run(["bash", "-c", command], cwd, env, timeout=1200)
+        if not command.startswith("make "):
+            assert result.returncode == 0, f"{command}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert set(done) >= {"make synth", "make test"}, list(done)
+    return {"folder": cwd, "synth": done["make synth"], "test": done["make test"], "python": cwd / ".venv" / "bin" / "python",
+            "env": env, "wheel": wheel}
+
+
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """A project for the suite's backend, with this checkout installed in its .venv, after ``make synth`` and ``make test``."""
+def project(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> dict[str, Any]:
+    """A project for the suite's backend, with the wheel of ``make dist`` installed in its .venv, after ``make synth`` and ``make test``.
+
+    In the CDK Terrain suite, the README's "Start a project" as written, from a clean virtualenv: the
+    library, the project's ``.venv`` and everything in it come from the wheel and the package index
+    (about two minutes more than below, so once, in the backend the README starts with). In the CDK for
+    Terraform suite, ``init --backend cdktf`` with the project's ``.venv`` made by the suite: it sees
+    the suite's installed packages, so nothing is downloaded.
+    """
     if shutil.which("make") is None:
         pytest.skip("init end to end: make is not on PATH")
     work = tmp_path_factory.mktemp("init")
+    (wheel,) = dist.glob("*.whl")
+    if BACKEND == "cdktn":
+        return follow_the_readme(work, wheel)
     folder = work / "my-auth"
     init_project(folder, backend=BACKEND)
-    # the project chooses its backend by its imports; a `make test` of this suite must not leak into its make
-    leaks = ("PYTHONPATH", "CDKTF_USERPOOL_BACKEND", "VIRTUAL_ENV", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
-    env = {k: v for k, v in os.environ.items() if k not in leaks}
-    # this checkout as a wheel, in the project's .venv, which sees the packages installed for this suite
-    venv_python = venv_with_wheel(folder / ".venv", build_wheel(work, env), env=env)
+    env = clean_env()  # the project chooses its backend by its imports; this suite's make must not leak into its make
+    venv_python = venv_with_wheel(folder / ".venv", wheel, env=env)
     (folder / ".venv" / ".installed").touch()  # requirements.txt is satisfied: make skips its pip step
     synth = run(["make", "synth"], folder, env)
     test = run(["make", "test"], folder, env)
-    return {"folder": folder, "synth": synth, "test": test, "python": venv_python, "env": env}
+    return {"folder": folder, "synth": synth, "test": test, "python": venv_python, "env": env, "wheel": wheel}
 
 
 def test_the_library_comes_from_the_wheel_not_the_checkout(project: dict[str, Any]) -> None:
     found = run([str(project["python"]), "-c", "import cdktf_userpool; print(cdktf_userpool.__file__)"],
                 project["folder"], project["env"])
     assert found.returncode == 0 and str(project["folder"] / ".venv") in found.stdout, found.stdout + found.stderr
+
+
+@pytest.mark.skipif(BACKEND != "cdktn", reason="the README's Start a project runs in the cdktn suite (see project)")
+def test_the_project_installs_the_wheel_it_was_generated_with(project: dict[str, Any]) -> None:
+    """requirements.txt names the wheel ``init``'s library came from, by its SHA-256, and pip installed it from there."""
+    wheel = project["wheel"]
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    lines = (project["folder"] / "requirements.txt").read_text().splitlines()
+    assert f"cdktf-userpool[cdktn,local] @ {wheel.as_uri()}#sha256={digest}" in lines
+    record = run([str(project["python"]), "-c", "import importlib.metadata as m; "
+                  "print(m.distribution('cdktf-userpool').read_text('direct_url.json'))"], project["folder"], project["env"])
+    assert json.loads(record.stdout)["url"] == wheel.as_uri(), record.stdout + record.stderr
+    assert str(wheel) in (project["folder"] / "README.md").read_text()
 
 
 def test_make_synth_writes_the_stack(project: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests._framework import BACKEND, rewrite_imports
-from tests._wheel import BACKEND_PACKAGES, build_wheel, run, venv_with_wheel
+from tests._wheel import BACKEND_PACKAGES, run, venv_with_wheel
 from tests.conftest import ROOT
 
 HEADER = """\
@@ -449,10 +449,11 @@ OTHER_BACKEND = "cdktf" if BACKEND == "cdktn" else "cdktn"
 
 
 @pytest.fixture(scope="module")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def checked(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> tuple[Path, Path]:
     """The snippets' folder, and the python of a virtualenv with the wheel and one backend (the suite's)."""
     work = tmp_path_factory.mktemp("typing")
-    python = venv_with_wheel(work / "venv", build_wheel(work), hide=BACKEND_PACKAGES[OTHER_BACKEND])
+    (wheel,) = dist.glob("*.whl")
+    python = venv_with_wheel(work / "venv", wheel, hide=BACKEND_PACKAGES[OTHER_BACKEND])
     folder = work / "app"
     folder.mkdir()
     files = {"positive": POSITIVE, **{name: HEADER + body for name, body in NEGATIVE.items()}}
