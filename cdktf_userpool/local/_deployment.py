@@ -6,16 +6,18 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigurationError, LocalDeployError
 from ..plan import PlannedChange, resource_changes
+from ._code import hand_over, override_resources, packages
 from ._protection import protected_pools, write_unprotect
-from ._terraform import Terraform
-from ._update import UPDATE_PLAN, plan_failure, plan_update
+from ._terraform import Terraform, state_resources
+from ._update import UPDATE_PLAN, plan_failure, plan_update, planned_changes
 from ._workdir import (
     check_services,
     copy_stack,
@@ -23,6 +25,7 @@ from ._workdir import (
     pinned_provider_version,
     service_of,
     stack_region,
+    same_synth,
     write_working_copy,
 )
 from .login import domain_url
@@ -106,15 +109,6 @@ def _metadata_paths(doc: Mapping[str, Any]) -> dict[str, str]:
     return paths
 
 
-def state_resources(state: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every resource of ``terraform show -json`` output, child modules included."""
-    pending = [(state.get("values") or {}).get("root_module") or {}]
-    while pending:
-        module = pending.pop()
-        yield from module.get("resources") or []
-        pending.extend(module.get("child_modules") or [])
-
-
 def triggers_of(lambda_config: Mapping[str, Any]) -> dict[str, str]:
     """``LambdaConfig`` as trigger -> Lambda ARN (``PreTokenGenerationConfig`` as ``PreTokenGeneration``)."""
     found: dict[str, str] = {}
@@ -193,6 +187,7 @@ class Deployment:
         self._terraform = terraform
         self._made = made  # what appeared in the emulator during the applies: destroy must remove all of it
         self._variables = dict(variables) if variables else None
+        self._in_sync = True  # the state is the whole of the synth in _applied (an apply finished)
         self.stack = stack
         self.region = region
         self.workdir: Path = terraform.workdir
@@ -203,9 +198,9 @@ class Deployment:
         self._read_state()
 
     def _read_state(self) -> None:
-        state = self._terraform.show()
-        self.outputs: dict[str, Any] = {k: v.get("value") for k, v in ((state.get("values") or {}).get("outputs") or {}).items()}
-        resources = list(state_resources(state))
+        state = self._terraform.state()
+        self.outputs: dict[str, Any] = {k: v.get("value") for k, v in (state.get("outputs") or {}).items()}
+        resources = state_resources(state)
         self._values = {r["address"]: dict(r.get("values") or {}) for r in resources}
         self.addresses: tuple[str, ...] = tuple(sorted(self._values))
         self.user_pools: tuple[DeployedUserPool, ...] = self._pools(resources)
@@ -330,7 +325,9 @@ class Deployment:
         :param variables: values for the stack's Terraform variables. Default: those of the deploy.
         :param timeout: seconds the plan, and then the apply, may each take. Default: ``300``.
         :returns: each change applied (address, Terraform's actions, the attributes changed and, for a
-            replacement, the ones that force it); empty when the synth is unchanged (nothing is applied).
+            replacement, the ones that force it); empty when nothing changed. A synth byte for byte the one
+            applied last (its ``cdk.tf.json`` and assets), with the same variables, after an apply that
+            finished, returns ``[]`` without running Terraform; :meth:`plan` is what reports drift.
         :raises ConfigurationError: if ``outdir`` is not a synth holding this stack (the state untouched).
         :raises LocalDeployError: if a retained pool would be deleted or replaced (naming the pool and the
             attributes that force it; nothing is applied, the users intact), or Terraform fails.
@@ -342,19 +339,28 @@ class Deployment:
         if variables is not None:
             self._variables = dict(variables)
         started = time.monotonic()
+        if self._in_sync and self._variables == previous and same_synth(stack_dir, self._applied):
+            self.timings["update"] = time.monotonic() - started
+            return []  # what is deployed is this synth, applied in full: nothing to plan
         try:
             self._use_synth(stack_dir, doc)
-            changes = plan_update(self._terraform, stack=self.stack, values=self._values, timeout=timeout)
+            changed = plan_update(self._terraform, stack=self.stack, values=self._values, timeout=timeout)
         except BaseException:
             self._variables = previous
             self._use_synth(self._applied, self._doc)  # the working copy holds what is deployed again
             raise
+        services = _services(doc) | _services(self._doc)
         self._doc = doc
         self._keep_applied(stack_dir)
-        if changes:
-            services = _services(doc) | _services(self._doc)
+        changes: list[PlannedChange] = []
+        if changed:
             baseline = _inventory(self._aws, services, {self.region, self._aws.region})
-            self.log = self._terraform.apply_plan(UPDATE_PLAN, timeout=timeout).log
+            self._in_sync = False  # until the apply finishes: a failed one is planned again next time
+            with ThreadPoolExecutor(max_workers=1) as reader:  # the plan's details, read while it applies
+                reading = reader.submit(planned_changes, self._terraform)
+                self.log = self._terraform.apply_plan(UPDATE_PLAN, timeout=timeout).log
+                changes = reading.result()
+            self._in_sync = True
             self._made |= _inventory(self._aws, services, {self.region, self._aws.region}) - baseline
             self._read_state()
         self.timings["update"] = time.monotonic() - started
@@ -374,7 +380,7 @@ class Deployment:
         """Put ``stack_dir``'s synth in the working copy, keeping its state; ``init`` again if the providers changed."""
         current = self._terraform.workdir / "cdk.tf.json"
         before = json.loads(current.read_text()).get("terraform") if current.is_file() else None
-        override = _override(self._aws, doc, self.region)
+        override = _override(self._aws, doc, self.region, stack_dir)
         write_working_copy(stack_dir, self.workdir, override=override, variables=self._variables)
         wanted = {k: v for k, v in (doc.get("terraform") or {}).items() if k != "backend"}
         if before is None or wanted != {k: v for k, v in before.items() if k != "backend"}:
@@ -451,7 +457,7 @@ def deploy(
     stack_dir, doc = _load_synth(outdir, stack)
     toolchain = aws.toolchain()
     region = stack_region(doc, aws.region)
-    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=_override(aws, doc, region), variables=variables)
+    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=_override(aws, doc, region, stack_dir), variables=variables)
     terraform = Terraform(toolchain, workdir, stack=stack, emulator_log=lambda: aws.log)
     timings: dict[str, float] = {}
     started = time.monotonic()
@@ -496,10 +502,14 @@ def _load_synth(outdir: Path, stack: str) -> tuple[Path, dict[str, Any]]:
     return path.parent, doc
 
 
-def _override(aws: LocalAws, doc: Mapping[str, Any], region: str) -> dict[str, Any]:
-    """The working copy's override: every ``aws`` provider pointed at the emulator (see :func:`override_document`)."""
+def _override(aws: LocalAws, doc: Mapping[str, Any], region: str, stack_dir: Path) -> dict[str, Any]:
+    """The working copy's override: every ``aws`` provider pointed at the emulator (see :func:`override_document`),
+    each packaged function's code handed to the emulator's S3 first (see :mod:`._code`)."""
     key, secret = aws.credentials
+    found = packages(doc, stack_dir)
+    hand_over(lambda: aws.client("s3", region=region), found, region)
     return override_document(
         doc, endpoint_url=aws.endpoint_url, access_key_id=key, secret_access_key=secret, region=region,
         provider_version=aws.toolchain().provider_version(pinned_provider_version(doc)),
+        resources=override_resources(found),
     )

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import LocalDeployError, LocalToolError
 from ._toolchain import MISSING_PROVIDER_FIX, Toolchain, cli_config
+from ._workdir import STATE_FILE
 
 INIT_TIMEOUT = 180.0
 SHOW_TIMEOUT = 120.0
@@ -235,6 +236,23 @@ class Terraform:
         """The error for a failed ``run`` of ``command``: the address, the provider's message, the API."""
         return self._fail(run, command)
 
+    def state(self) -> dict[str, Any]:
+        """The state file as Terraform last wrote it (``{}`` before the first apply): read, not ``terraform show``,
+        which would start the provider (about 2 s) to print the same values.
+
+        :raises LocalDeployError: if it is not a state file this reads (format version 4).
+        """
+        path = self.workdir / STATE_FILE
+        if not path.is_file():
+            return {}
+        document: dict[str, Any] = json.loads(path.read_text())
+        if document.get("version") != 4:
+            raise LocalDeployError(
+                f"the state of stack {self.stack!r} ({path}) has format version {document.get('version')!r}, not 4; "
+                "use Terraform 1.x.", stack=self.stack, command="show",
+            )
+        return document
+
     def show(self, plan_file: str | None = None) -> dict[str, Any]:
         """``terraform show -json`` of the state (or of a saved plan)."""
         args = ["show", "-json", "-no-color"] + ([plan_file] if plan_file else [])
@@ -249,6 +267,27 @@ class Terraform:
                 document: dict[str, Any] = json.loads(line)
                 return document
         return {}
+
+
+def state_resources(state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every current resource instance of a state file (format version 4, as Terraform 1.x writes it), child
+    modules included, as ``terraform show -json`` lists them: ``address``, ``mode``, ``type``, ``name`` and
+    ``values``; deposed objects (left by a failed replacement) are not current and are left out.
+    """
+    found = []
+    for resource in state.get("resources") or []:
+        mode = resource.get("mode", "managed")
+        base = f"{'data.' if mode == 'data' else ''}{resource['type']}.{resource['name']}"
+        if resource.get("module"):
+            base = f"{resource['module']}.{base}"
+        for instance in resource.get("instances") or []:
+            if instance.get("deposed"):
+                continue
+            key = instance.get("index_key")
+            index = "" if key is None else f"[{json.dumps(key)}]"
+            found.append({"address": base + index, "mode": mode, "type": resource["type"], "name": resource["name"],
+                          "values": dict(instance.get("attributes") or {})})
+    return found
 
 
 def _in_progress(messages: Sequence[Mapping[str, Any]]) -> list[str]:

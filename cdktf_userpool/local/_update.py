@@ -25,7 +25,7 @@ from ..plan._addresses import Address, parse
 from ._protection import POOL
 from ._terraform import Run, Terraform
 
-__all__ = ["UPDATE_PLAN", "plan_failure", "plan_update"]
+__all__ = ["UPDATE_PLAN", "plan_failure", "plan_update", "planned_changes"]
 
 UPDATE_PLAN = "update.tfplan"
 _DIAGNOSE_FILE = "zz_local_diagnose_override.tf.json"
@@ -101,10 +101,23 @@ def plan_failure(terraform: Terraform, run: Run, *, stack: str, timeout: float) 
     return _refused(stack, prevented[0], change, "it has lifecycle.prevent_destroy (removal_policy='retain', the default)")
 
 
-def plan_update(
-    terraform: Terraform, *, stack: str, values: Mapping[str, Mapping[str, Any]], timeout: float
-) -> list[PlannedChange]:
-    """Plan the working copy's synth onto its state into :data:`UPDATE_PLAN`; the changes it makes (none: ``[]``).
+def _lost_pools(run: Run) -> list[str]:
+    """The pools the saved plan deletes or replaces, from Terraform's UI messages (``planned_change``), in order."""
+    found = []
+    for message in run.messages:
+        change = message.get("change") or {}
+        resource = change.get("resource") or {}
+        if message.get("type") == "planned_change" and resource.get("resource_type") == POOL \
+                and change.get("action") in ("replace", "delete"):
+            found.append(str(resource.get("addr")))
+    return found
+
+
+def plan_update(terraform: Terraform, *, stack: str, values: Mapping[str, Mapping[str, Any]], timeout: float) -> bool:
+    """Plan the working copy's synth onto its state into :data:`UPDATE_PLAN`; whether there is anything to apply.
+
+    The check for lost pools reads the plan's UI messages, so no ``terraform show`` (a provider start) stands
+    between the plan and its apply; :func:`planned_changes` reads the details, beside the apply.
 
     :param values: the deployed attribute values by address (for ``deletion_protection``).
     :raises LocalDeployError: if the plan fails, or would delete or replace a retained pool (naming the pool
@@ -114,11 +127,15 @@ def plan_update(
     if run.returncode == 1:
         raise plan_failure(terraform, run, stack=stack, timeout=timeout)
     if run.returncode == 0:
-        return []
-    changes = resource_changes(terraform.show(UPDATE_PLAN))
-    for change in changes:
-        lost = change.replaced or change.deleted
-        if lost and change.type == POOL and (values.get(change.address) or {}).get("deletion_protection") == "ACTIVE":
-            raise _refused(stack, change.address, change, "its deletion protection is ACTIVE: Cognito would refuse the "
+        return False
+    for address in _lost_pools(run):
+        if (values.get(address) or {}).get("deletion_protection") == "ACTIVE":
+            change = next((c for c in planned_changes(terraform) if c.address == address), None)
+            raise _refused(stack, address, change, "its deletion protection is ACTIVE: Cognito would refuse the "
                            "delete half way through the apply, after the pool's clients and domain were gone")
-    return changes
+    return True
+
+
+def planned_changes(terraform: Terraform) -> list[PlannedChange]:
+    """The changes of the plan :func:`plan_update` saved (``terraform show -json``): attributes, ``forced_by``."""
+    return resource_changes(terraform.show(UPDATE_PLAN))

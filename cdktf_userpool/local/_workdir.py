@@ -4,8 +4,9 @@ The user's ``cdktf.out`` is never written: the stack's folder (``cdk.tf.json`` a
 copied without Terraform's own files (``.terraform/``, state, lock file), and
 ``zz_local_override.tf.json`` (an override file: Terraform merges it over the stack) sets, for every
 AWS provider block of the stack, the emulator's endpoint for each service, fake credentials,
-``skip_*`` checks and bounded retries; a local backend in the copy; and, when the offline provider is
-not the pinned one, the version that is available.
+``skip_*`` checks and bounded retries; a local backend in the copy; when the offline provider is
+not the pinned one, the version that is available; and each packaged function's code from the
+emulator's S3 (:mod:`._code`).
 """
 
 from __future__ import annotations
@@ -115,8 +116,13 @@ def override_document(
     secret_access_key: str,
     region: str,
     provider_version: str | None,
+    resources: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The override for ``doc`` (a ``cdk.tf.json``); see the module docstring."""
+    """The override for ``doc`` (a ``cdk.tf.json``); see the module docstring.
+
+    :param resources: resource blocks merged over the stack's too (type -> name -> arguments; the
+        functions' code from the emulator's S3, :mod:`._code`). Default: none.
+    """
     providers = []
     for block in provider_blocks(doc):
         override: dict[str, Any] = {
@@ -141,7 +147,10 @@ def override_document(
     terraform: dict[str, Any] = {"backend": {"local": {"path": STATE_FILE}}}
     if provider_version is not None:
         terraform["required_providers"] = {"aws": {"source": "hashicorp/aws", "version": provider_version}}
-    return {"provider": {"aws": providers}, "terraform": terraform}
+    document: dict[str, Any] = {"provider": {"aws": providers}, "terraform": terraform}
+    if resources:
+        document["resource"] = dict(resources)
+    return document
 
 
 def copy_stack(stack_dir: Path, dest: Path) -> None:
@@ -151,6 +160,22 @@ def copy_stack(stack_dir: Path, dest: Path) -> None:
         return {n for n in names if n in _SKIPPED or ".tfstate" in n or n.endswith("override.tf.json")}
 
     shutil.copytree(stack_dir, dest, ignore=ignore, symlinks=False, dirs_exist_ok=True)
+
+
+def _synth_files(folder: Path) -> dict[str, bytes]:
+    """The files a copy of a stack's folder holds (as :func:`copy_stack` copies them), by relative path."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(p in _SKIPPED or ".tfstate" in p for p in relative.parts) \
+                and not relative.name.endswith("override.tf.json"):
+            found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
+def same_synth(stack_dir: Path, other: Path) -> bool:
+    """Whether two folders hold the same synth of a stack: the same ``cdk.tf.json`` and assets, byte for byte."""
+    return other.is_dir() and _synth_files(stack_dir) == _synth_files(other)
 
 
 def clear_working_copy(dest: Path) -> None:

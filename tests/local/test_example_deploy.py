@@ -6,6 +6,8 @@ time); the last test destroys it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -19,6 +21,7 @@ from cdktf_userpool import TRIGGERS
 from cdktf_userpool.errors import LocalDeployError
 from cdktf_userpool.local import Deployment, LocalAws
 from cdktf_userpool.local._cli import load_function
+from cdktf_userpool.local._code import BUCKET
 from cdktf_userpool.testing import events
 
 from .conftest import ROOT, deploy
@@ -27,8 +30,18 @@ PREPARE = f"{ROOT / 'examples' / 'prepare_local.py'}:prepare"
 _REF = re.compile(r"\$\{(aws_\w+\.[\w-]+)\.(\w+)\}")
 
 
+def synth_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="module")
-def example(aws: LocalAws, toolchain: Any, example_outdir: Path) -> Deployment:
+def synth_before(example_outdir: Path) -> dict[str, bytes]:
+    """The example stack's folder, as the synth wrote it, before the local deploy."""
+    return synth_bytes(example_outdir / "stacks" / "example")
+
+
+@pytest.fixture(scope="module")
+def example(aws: LocalAws, toolchain: Any, example_outdir: Path, synth_before: dict[str, bytes]) -> Deployment:
     return deploy(aws, example_outdir, "example", prepare=load_function(PREPARE))
 
 
@@ -50,6 +63,25 @@ def test_apply_made_every_resource_of_the_stack(example: Deployment, doc: dict[s
     assert declared <= set(example.addresses)
     assert len(declared) >= 45
     assert example.timings["apply"] > 0 and example.timings["init"] > 0
+
+
+def test_each_function_runs_the_synthesized_archive(example: Deployment, doc: dict[str, Any], example_outdir: Path,
+                                                    synth_before: dict[str, bytes]) -> None:
+    """The code travels through the emulator's S3 (the provider's unlocked path), the bytes unchanged: Lambda's
+    CodeSha256 is the synthesized archive's hash; the user's synth is left byte for byte as it was."""
+    folder = example_outdir / "stacks" / "example"
+    lam = example.client("lambda")
+    packaged = {name: block for name, block in doc["resource"]["aws_lambda_function"].items() if "filename" in block}
+    assert len(packaged) == 5
+    for name, block in packaged.items():
+        archive = (folder / block["filename"]).read_bytes()
+        digest = hashlib.sha256(archive)
+        code = lam.get_function(FunctionName=resolve(example, block["function_name"]))
+        assert code["Configuration"]["CodeSha256"] == block["source_code_hash"] == base64.b64encode(digest.digest()).decode()
+        state = example.resource(f"aws_lambda_function.{name}")
+        assert (state["s3_bucket"], state["s3_key"], state["filename"]) == (BUCKET, f"{digest.hexdigest()}.zip", None)
+        assert state["source_code_hash"] == block["source_code_hash"]
+    assert synth_bytes(folder) == synth_before
 
 
 def test_the_pool_in_the_emulator_has_the_declared_triggers(example: Deployment, doc: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ import pytest
 
 from cdktf_userpool.errors import ConfigurationError, LocalDeployError
 from cdktf_userpool.local import PlannedChange
+from cdktf_userpool.local._update import UPDATE_PLAN
 
 from .conftest import HERE, deploy, synth_app
 
@@ -43,6 +44,7 @@ class Story:
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     plans: dict[str, Path] = field(default_factory=dict)  # saved plans (terraform show -json), for check-plan
     by_email: dict[str, Any] = field(default_factory=dict)  # step -> ByEmail's UsernameAttributes, as described
+    planned_again: bool | None = None  # whether re-applying the synth just applied ran a plan
 
 
 def _record(story: Story, step: str, deployment: Any, name: str = "Kept") -> None:
@@ -93,7 +95,10 @@ def story(aws: Any, toolchain: Any, tmp_path_factory: pytest.TempPathFactory) ->
     story.changes["v2"] = deployment.apply(base / "v2")
     _sign_up(deployment, "bob")  # v2's code confirms him
     _record(story, "v2", deployment)
+    saved = deployment.workdir / UPDATE_PLAN
+    before = saved.stat().st_mtime_ns
     story.changes["v2-again"] = deployment.apply(base / "v2")
+    story.planned_again = saved.stat().st_mtime_ns != before
     _record(story, "v2-again", deployment)
     story.plans["noop"] = plans / "noop.json"
     deployment.plan(base / "v2", save=story.plans["noop"])
@@ -145,7 +150,9 @@ def test_new_trigger_code_updates_the_function_in_place_and_runs(story: Story) -
 
 
 def test_an_unchanged_synth_applies_nothing(story: Story) -> None:
+    """The synth just applied, in full, again: nothing to plan, so Terraform does not run (plan() looks for drift)."""
     assert story.changes["v2-again"] == []
+    assert story.planned_again is False
     assert story.serials["v2-again"] == story.serials["v2"]  # the state was not written
 
 

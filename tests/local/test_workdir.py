@@ -1,13 +1,16 @@
-"""The working copy and the override, and finding providers: pure functions, no terraform or moto needed."""
+"""The working copy and the override, the functions' code handed to the emulator, and finding providers: no terraform
+needed, moto in process for the upload."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from cdktf_userpool import LocalDeployError
+from cdktf_userpool.local._code import BUCKET, Package, hand_over, override_resources, packages
 from cdktf_userpool.local._toolchain import AWS_PROVIDER, Toolchain, cli_config, find_toolchain, mirror_contents
 from cdktf_userpool.local._workdir import (
     ENDPOINTS,
@@ -108,3 +111,52 @@ def test_only_supported_provider_versions_count(scratch: Path) -> None:
         find_toolchain(plugin_dir=old)
     good = fake_mirror(scratch / "good", "5.100.0")
     assert find_toolchain(plugin_dir=good).aws_versions == ("5.100.0",)
+
+
+# -- the functions' code, handed to the emulator's S3 (local/_code.py) --------------------------------
+
+
+def test_packaged_functions_are_the_root_functions_with_a_file(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "a").mkdir(parents=True)
+    (tmp_path / "assets" / "a" / "package.zip").write_bytes(b"zip bytes")
+    doc = {"resource": {"aws_lambda_function": {
+        "Packaged": {"filename": "assets/a/package.zip", "source_code_hash": "x"},
+        "FromS3": {"s3_bucket": "b", "s3_key": "k"},
+        "Expression": {"filename": "${path.module}/code.zip"},
+        "Missing": {"filename": "assets/none/package.zip"},
+    }}}
+    (found,) = packages(doc, tmp_path)
+    assert found == Package("Packaged", tmp_path / "assets" / "a" / "package.zip", hashlib.sha256(b"zip bytes").hexdigest())
+    assert found.key == f"{found.sha256}.zip"
+    assert override_resources([found]) == {"aws_lambda_function": {
+        "Packaged": {"filename": None, "s3_bucket": BUCKET, "s3_key": found.key}}}
+    assert override_resources([]) == {}
+    with_code = override_document(DOC, endpoint_url="http://127.0.0.1:1", access_key_id="A", secret_access_key="s",
+                                  region="eu-west-1", provider_version=None, resources=override_resources([found]))
+    assert with_code["resource"]["aws_lambda_function"]["Packaged"]["s3_key"] == found.key
+    assert "resource" not in override()
+
+
+def test_each_package_is_uploaded_once_under_its_hash(tmp_path: Path) -> None:
+    moto = pytest.importorskip("moto", reason="local deploy: moto not installed (pip install 'cdktf-userpool[local]')")
+    import boto3
+
+    archive = tmp_path / "package.zip"
+    archive.write_bytes(b"first")
+    first = Package("Fn", archive, hashlib.sha256(b"first").hexdigest())
+    with moto.mock_aws():
+        s3 = boto3.client("s3", region_name="eu-west-1")
+        calls: list[str] = []
+
+        def client() -> object:
+            calls.append("s3")
+            return s3
+
+        hand_over(client, [first], "eu-west-1")
+        assert s3.get_object(Bucket=BUCKET, Key=first.key)["Body"].read() == b"first"
+        assert s3.get_bucket_location(Bucket=BUCKET)["LocationConstraint"] == "eu-west-1"
+        archive.write_bytes(b"changed on disk, same key")  # an object of that key is there: not uploaded again
+        hand_over(client, [first], "eu-west-1")
+        assert s3.get_object(Bucket=BUCKET, Key=first.key)["Body"].read() == b"first"
+        hand_over(client, [], "eu-west-1")  # nothing to hand over: no client made
+        assert calls == ["s3", "s3"]
