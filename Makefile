@@ -27,7 +27,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install dist clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency local
+.PHONY: synth test install dist clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency bench-init local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -93,6 +93,10 @@ bench-check-plan: $(STAMP)
 ## Time a local re-apply of a changed and an unchanged stack against its first apply; updates its section of docs/performance.md.
 bench-reapply: $(STAMP)
 	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/reapply.py
+
+## Time a project init writes: init, its make synth and make test (its local deploy included); updates its section of docs/performance.md.
+bench-init: $(STAMP)
+	CDKTF_USERPOOL_TF_PLUGIN_DIR="$$(.ci/find-provider-mirror)" $(PY) bench/init_project.py
 
 ## Time the local user pool's sign-up -> confirm -> sign-in flow, cold and warm (needs terraform and the AWS provider); updates its section of docs/performance.md.
 bench-cognito: $(STAMP)

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests._framework import for_backend
+from tests._framework import BACKEND, for_backend
+from tests._once import HOME, split
 from tests._wheel import build_dist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,26 @@ EXAMPLE = ROOT / "examples" / "app.py"
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
 os.environ.setdefault("CHECKPOINT_DISABLE", "1")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out of this suite the tests that do not depend on the backend when another suite runs them (tests/_once.py)."""
+    kept, left = split([item.path for item in items], ROOT, BACKEND)
+    if left:
+        config.hook.pytest_deselected(items=[item for item, keep in zip(items, kept) if not keep])
+        items[:] = [item for item, keep in zip(items, kept) if keep]
+        config.stash[_LEFT] = left
+
+
+def pytest_report_collectionfinish(config: pytest.Config) -> str | None:
+    left = config.stash.get(_LEFT, 0)
+    if not left:
+        return None
+    return (f"{left} tests that do not depend on the backend are left to the {HOME} suite (make test), which runs them "
+            "(tests/_once.py; CDKTF_USERPOOL_ALL_TESTS=1 runs them here too)")
+
+
+_LEFT = pytest.StashKey[int]()
 
 
 @pytest.fixture(scope="session", autouse=True)

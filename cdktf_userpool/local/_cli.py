@@ -79,6 +79,7 @@ def describe(deployment: Any) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``local up``; returns the exit status (0 after an interrupt, 1 when a stack fails)."""
+    from ._deployment import deploy_together
     from ._emulator import LocalAws, stack_names
 
     names = stack_names(args.outdir)
@@ -97,8 +98,7 @@ def run(args: argparse.Namespace) -> int:
         prepare = load_function(args.prepare) if args.prepare else None
         with LocalAws(region=stack_region(first, "us-east-1"), port=args.port, enforce_iam=not args.no_enforce_iam) as aws:
             print(f"emulator: {aws.endpoint_url} (IAM {'enforced' if aws.enforce_iam else 'not enforced'})", flush=True)
-            for stack in stacks:
-                deployment = aws.deploy(args.outdir, stack, prepare=prepare, timeout=args.timeout)
+            for deployment in deploy_together(aws, args.outdir, stacks, prepare=prepare, timeout=args.timeout):
                 print("\n".join(describe(deployment)), flush=True)
             exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in aws.environment().items())
             print(f"export {exports}", flush=True)

@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -380,7 +380,7 @@ class Deployment:
         """Put ``stack_dir``'s synth in the working copy, keeping its state; ``init`` again if the providers changed."""
         current = self._terraform.workdir / "cdk.tf.json"
         before = json.loads(current.read_text()).get("terraform") if current.is_file() else None
-        override = _override(self._aws, doc, self.region, stack_dir)
+        override = _override(self._aws, doc, self.region, stack_dir, self.stack)
         write_working_copy(stack_dir, self.workdir, override=override, variables=self._variables)
         wanted = {k: v for k, v in (doc.get("terraform") or {}).items() if k != "backend"}
         if before is None or wanted != {k: v for k, v in before.items() if k != "backend"}:
@@ -433,16 +433,20 @@ class Deployment:
             )
 
 
-def deploy(
-    aws: LocalAws,
-    outdir: Path,
-    stack: str | None,
-    *,
-    variables: Mapping[str, Any] | None,
-    prepare: Prepare | None,
-    timeout: float,
-) -> Deployment:
-    """See :meth:`LocalAws.deploy`."""
+@dataclass
+class _Staged:
+    """A stack ready to apply: its working copy written and initialized, what it reads prepared."""
+
+    stack: str
+    stack_dir: Path
+    doc: dict[str, Any]
+    region: str
+    terraform: Terraform
+    variables: Mapping[str, Any] | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _check_stack(outdir: Path, stack: str | None) -> str:
     from ._emulator import stack_names
 
     names = stack_names(outdir)
@@ -454,26 +458,111 @@ def deploy(
             + ("Pass one of them." if names else "Synthesize the app first (cdktf synth, or run the app)."),
             argument="stack", value=stack, choices=names,
         )
+    return stack
+
+
+def _stage(aws: LocalAws, outdir: Path, stack: str, *, variables: Mapping[str, Any] | None,
+           prepare: Prepare | None) -> _Staged:
+    """Write ``stack``'s working copy (its code handed over), ``terraform init`` it, run ``prepare``."""
     stack_dir, doc = _load_synth(outdir, stack)
-    toolchain = aws.toolchain()
     region = stack_region(doc, aws.region)
-    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=_override(aws, doc, region, stack_dir), variables=variables)
-    terraform = Terraform(toolchain, workdir, stack=stack, emulator_log=lambda: aws.log)
-    timings: dict[str, float] = {}
+    override = _override(aws, doc, region, stack_dir, stack)
+    workdir = write_working_copy(stack_dir, aws._workdir(stack), override=override, variables=variables)
+    staged = _Staged(stack, stack_dir, doc, region, Terraform(aws.toolchain(), workdir, stack=stack,
+                                                               emulator_log=lambda: aws.log), variables)
     started = time.monotonic()
-    terraform.init()
-    timings["init"] = time.monotonic() - started
+    staged.terraform.init()
+    staged.timings["init"] = time.monotonic() - started
     if prepare is not None:
         prepare(aws, stack)
-    baseline = _inventory(aws, _services(doc), {region, aws.region})
+    return staged
+
+
+def _apply(staged: _Staged, timeout: float) -> str:
+    """``terraform apply`` of a staged stack; Terraform's log."""
     started = time.monotonic()
-    applied = terraform.apply(timeout=timeout)
-    timings["apply"] = time.monotonic() - started
-    made = _inventory(aws, _services(doc), {region, aws.region}) - baseline
-    deployment = Deployment(aws, stack, doc, terraform, region=region, made=made, timings=timings, log=applied.log,
-                            variables=variables)
-    deployment._keep_applied(stack_dir)
+    log = staged.terraform.apply(timeout=timeout).log
+    staged.timings["apply"] = time.monotonic() - started
+    return log
+
+
+def _finish(aws: LocalAws, staged: _Staged, log: str, made: set[str]) -> Deployment:
+    deployment = Deployment(aws, staged.stack, staged.doc, staged.terraform, region=staged.region, made=made,
+                            timings=staged.timings, log=log, variables=staged.variables)
+    deployment._keep_applied(staged.stack_dir)
     return deployment
+
+
+def deploy(
+    aws: LocalAws,
+    outdir: Path,
+    stack: str | None,
+    *,
+    variables: Mapping[str, Any] | None,
+    prepare: Prepare | None,
+    timeout: float,
+) -> Deployment:
+    """See :meth:`LocalAws.deploy`."""
+    staged = _stage(aws, outdir, _check_stack(outdir, stack), variables=variables, prepare=prepare)
+    services, regions = _services(staged.doc), {staged.region, aws.region}
+    baseline = _inventory(aws, services, regions)
+    log = _apply(staged, timeout)
+    return _finish(aws, staged, log, _inventory(aws, services, regions) - baseline)
+
+
+def deploy_together(
+    aws: LocalAws, outdir: Path, stacks: Sequence[str], *, prepare: Prepare | None, timeout: float
+) -> list[Deployment]:
+    """Apply ``stacks`` side by side, each once the stacks of the batch it depends on (the synth's manifest) are
+    applied: what ``local up`` does. Working copies, ``init`` and ``prepare`` run first, one stack at a time.
+
+    What appeared in the emulator during the applies is each deployment's when its state names it (a role,
+    a function, a pool...); what no state names is nobody's, so :meth:`Deployment.destroy` checks a stack of
+    the batch for what it made and named. Returns the deployments in the order of ``stacks``.
+
+    :raises ConfigurationError: if a stack is not in ``outdir``.
+    :raises LocalDeployError: the first stack's failure (the others of its wave finish first).
+    """
+    from ._emulator import stack_dependencies
+
+    names = [_check_stack(outdir, stack) for stack in stacks]
+    staged = {name: _stage(aws, outdir, name, variables=None, prepare=prepare) for name in names}
+    services = set().union(*(_services(s.doc) for s in staged.values()))
+    regions = {aws.region} | {s.region for s in staged.values()}
+    baseline = _inventory(aws, services, regions)
+    needs = {name: [d for d in stack_dependencies(outdir, name) if d in staged] for name in names}
+    logs: dict[str, str] = {}
+    while len(logs) < len(names):
+        wave = [n for n in names if n not in logs and all(d in logs for d in needs[n])]
+        if not wave:  # a cycle: the manifest's order is impossible; apply what is left one by one
+            wave = [next(n for n in names if n not in logs)]
+        with ThreadPoolExecutor(max_workers=len(wave)) as pool:
+            running = {n: pool.submit(_apply, staged[n], timeout) for n in wave}
+        for name in wave:
+            logs[name] = running[name].result()  # raises the first failure, in the order of stacks
+    made = _inventory(aws, services, regions) - baseline
+    deployments = [_finish(aws, staged[name], logs[name], set()) for name in names]
+    for deployment in deployments:
+        deployment._made = named_in(made, deployment._values)
+    return deployments
+
+
+def named_in(held: set[str], values: Mapping[str, Any]) -> set[str]:
+    """The things of ``held`` (``kind:name@region``, as the inventory lists them) whose name a state's ``values``
+    (address -> attributes) holds: a role's name, a function's, a pool's ID, a policy's ARN..."""
+    named = _strings(values)
+    return {item for item in held if item.split(":", 2)[2].rsplit("@", 1)[0] in named}
+
+
+def _strings(value: Any) -> set[str]:
+    """Every string in ``value`` (mappings and lists walked)."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, Mapping):
+        return set().union(*(_strings(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_strings(v) for v in value)) if value else set()
+    return set()
 
 
 def _load_synth(outdir: Path, stack: str) -> tuple[Path, dict[str, Any]]:
@@ -502,12 +591,12 @@ def _load_synth(outdir: Path, stack: str) -> tuple[Path, dict[str, Any]]:
     return path.parent, doc
 
 
-def _override(aws: LocalAws, doc: Mapping[str, Any], region: str, stack_dir: Path) -> dict[str, Any]:
+def _override(aws: LocalAws, doc: Mapping[str, Any], region: str, stack_dir: Path, stack: str) -> dict[str, Any]:
     """The working copy's override: every ``aws`` provider pointed at the emulator (see :func:`override_document`),
     each packaged function's code handed to the emulator's S3 first (see :mod:`._code`)."""
     key, secret = aws.credentials
     found = packages(doc, stack_dir)
-    hand_over(lambda: aws.client("s3", region=region), found, region)
+    hand_over(lambda: aws.client("s3", region=region), found, region, stack=stack)
     return override_document(
         doc, endpoint_url=aws.endpoint_url, access_key_id=key, secret_access_key=secret, region=region,
         provider_version=aws.toolchain().provider_version(pinned_provider_version(doc)),

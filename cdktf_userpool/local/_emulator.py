@@ -316,3 +316,12 @@ def stack_names(outdir: Path) -> list[str]:
         return sorted(json.loads(manifest.read_text()).get("stacks", {}))
     stacks = outdir / "stacks"
     return sorted(p.name for p in stacks.iterdir() if (p / "cdk.tf.json").is_file()) if stacks.is_dir() else []
+
+
+def stack_dependencies(outdir: Path, stack: str) -> list[str]:
+    """The stacks ``stack`` depends on, as the synth's ``manifest.json`` says (none without one)."""
+    manifest = outdir / "manifest.json"
+    if not manifest.is_file():
+        return []
+    entry = (json.loads(manifest.read_text()).get("stacks") or {}).get(stack) or {}
+    return [str(d) for d in entry.get("dependencies") or []]

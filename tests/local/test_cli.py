@@ -1,4 +1,5 @@
-"""``python -m cdktf_userpool local up``: applies, prints how to reach each pool, serves until interrupted."""
+"""``python -m cdktf_userpool local up``: applies (two stacks side by side), prints how to reach each pool, serves
+until interrupted."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def read_until(process: subprocess.Popen[str], marker: str, timeout: float) -> s
 def test_local_up_serves_the_stack_until_interrupted(toolchain: Any, test_app: Path) -> None:
     import boto3
 
-    command = [sys.executable, "-m", "cdktf_userpool", "local", "up", "minimal", "--outdir", str(test_app)]
+    command = [sys.executable, "-m", "cdktf_userpool", "local", "up", "minimal", "grants", "--outdir", str(test_app)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
@@ -58,6 +59,8 @@ def test_local_up_serves_the_stack_until_interrupted(toolchain: Any, test_app: P
         idp = session.client("cognito-idp", endpoint_url=exports["AWS_ENDPOINT_URL"])
         assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["Id"] == pool_id
         assert f"output PoolId = {pool_id}" in out
+        # the two stacks, applied side by side, both described
+        assert re.search(r"stack grants \(eu-west-1\): \d+ resources", out) and "pool grants/Granted:" in out, out
     finally:
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=60)

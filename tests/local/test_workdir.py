@@ -152,11 +152,45 @@ def test_each_package_is_uploaded_once_under_its_hash(tmp_path: Path) -> None:
             calls.append("s3")
             return s3
 
-        hand_over(client, [first], "eu-west-1")
+        hand_over(client, [first], "eu-west-1", stack="s")
         assert s3.get_object(Bucket=BUCKET, Key=first.key)["Body"].read() == b"first"
         assert s3.get_bucket_location(Bucket=BUCKET)["LocationConstraint"] == "eu-west-1"
         archive.write_bytes(b"changed on disk, same key")  # an object of that key is there: not uploaded again
-        hand_over(client, [first], "eu-west-1")
+        hand_over(client, [first], "eu-west-1", stack="s")
         assert s3.get_object(Bucket=BUCKET, Key=first.key)["Body"].read() == b"first"
-        hand_over(client, [], "eu-west-1")  # nothing to hand over: no client made
+        hand_over(client, [], "eu-west-1", stack="s")  # nothing to hand over: no client made
         assert calls == ["s3", "s3"]
+
+
+def test_an_emulator_that_does_not_answer_fails_the_hand_over_naming_the_step(tmp_path: Path) -> None:
+    pytest.importorskip("moto", reason="local deploy: moto not installed (pip install 'cdktf-userpool[local]')")
+    import socket
+
+    import boto3
+    from botocore.config import Config
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    archive = tmp_path / "package.zip"
+    archive.write_bytes(b"code")
+    s3 = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name="eu-west-1", aws_access_key_id="a",
+                      aws_secret_access_key="s", config=Config(retries={"max_attempts": 1}, connect_timeout=2))
+    with pytest.raises(LocalDeployError) as raised:
+        hand_over(lambda: s3, [Package("Fn", archive, "ab")], "eu-west-1", stack="example")
+    assert str(raised.value).startswith("listing the emulator's buckets for stack 'example' failed: Could not connect")
+    assert "Nothing was applied" in str(raised.value) and raised.value.stack == "example"
+
+
+def test_stacks_deployed_together_each_own_what_their_state_names() -> None:
+    from cdktf_userpool.local._deployment import named_in
+
+    held = {"iam:role:a-role@global", "iam:policy:arn:aws:iam::123456789012:policy/a@global",
+            "cognito-idp:pool:eu-west-1_b@eu-west-1", "cognito-identity:pool:eu-west-1:1234@eu-west-1",
+            "logs:group:/aws/lambda/nobody@eu-west-1"}
+    a = {"aws_iam_role.R": {"name": "a-role", "arn": "arn:aws:iam::123456789012:role/a-role"},
+         "aws_iam_policy.P": {"arn": "arn:aws:iam::123456789012:policy/a", "tags": {"k": "v"}}}
+    b = {"aws_cognito_user_pool.P": {"id": "eu-west-1_b", "lambda_config": [{"pre_sign_up": "x"}]},
+         "aws_cognito_identity_pool.I": {"id": "eu-west-1:1234"}}
+    assert named_in(held, a) == {"iam:role:a-role@global", "iam:policy:arn:aws:iam::123456789012:policy/a@global"}
+    assert named_in(held, b) == {"cognito-idp:pool:eu-west-1_b@eu-west-1", "cognito-identity:pool:eu-west-1:1234@eu-west-1"}
