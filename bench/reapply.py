@@ -3,7 +3,7 @@
 Run with ``make bench-reapply`` (updates the "Local re-apply" section of docs/performance.md);
 ``--markdown`` only prints the section. Each repeat starts a fresh emulator, deploys version v1 of
 tests/local/apps/versions.py (the first apply), applies v2 (a changed stack: new trigger code and an
-added trigger, in place), applies v2 again (unchanged: a plan and nothing applied), then destroys.
+added trigger, in place), applies v2 again (unchanged: the synth applied last, so no Terraform run), then destroys.
 Medians of ``--repeats``. Needs terraform and the AWS provider, as ``make bench-local``.
 """
 
@@ -84,7 +84,7 @@ def section(results: dict[str, Any]) -> list[str]:
         f"| first apply (`LocalAws.deploy`, after `init` {m['init']:.1f} s) | {m['first']:.1f} | 1.00x |",
         f"| re-apply, changed ({m['changed_count']:.0f} changes: new trigger code, a trigger added) | {m['changed']:.1f} "
         f"| {m['changed'] / m['first']:.2f}x |",
-        f"| re-apply, unchanged (a plan, nothing applied) | {m['unchanged']:.1f} | {m['unchanged'] / m['first']:.2f}x |",
+        f"| re-apply, unchanged (the synth applied last: no Terraform run) | {m['unchanged']:.1f} | {m['unchanged'] / m['first']:.2f}x |",
         "",
     ]
 
