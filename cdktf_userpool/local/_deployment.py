@@ -6,8 +6,8 @@ import json
 import os
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +24,8 @@ from ._workdir import (
     override_document,
     pinned_provider_version,
     service_of,
-    stack_region,
     same_synth,
+    stack_region,
     write_working_copy,
 )
 from .login import domain_url

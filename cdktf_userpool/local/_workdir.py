@@ -153,11 +153,21 @@ def override_document(
     return document
 
 
+def _terraform_own(name: str) -> bool:
+    """Whether a file or folder name is Terraform's own in a working copy: ``.terraform``, its lock, a state."""
+    return name in _SKIPPED or ".tfstate" in name
+
+
+def _not_synth(name: str) -> bool:
+    """Whether a file or folder name is no part of a stack's synth: Terraform's own, or an override file."""
+    return _terraform_own(name) or name.endswith("override.tf.json")
+
+
 def copy_stack(stack_dir: Path, dest: Path) -> None:
     """Copy the stack's folder (assets included) without Terraform's files or any state; ``dest`` may exist."""
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return {n for n in names if n in _SKIPPED or ".tfstate" in n or n.endswith("override.tf.json")}
+        return {n for n in names if _not_synth(n)}
 
     shutil.copytree(stack_dir, dest, ignore=ignore, symlinks=False, dirs_exist_ok=True)
 
@@ -167,8 +177,7 @@ def _synth_files(folder: Path) -> dict[str, bytes]:
     found = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if path.is_file() and not any(p in _SKIPPED or ".tfstate" in p for p in relative.parts) \
-                and not relative.name.endswith("override.tf.json"):
+        if path.is_file() and not any(_not_synth(part) for part in relative.parts):
             found[relative.as_posix()] = path.read_bytes()
     return found
 
@@ -181,7 +190,7 @@ def same_synth(stack_dir: Path, other: Path) -> bool:
 def clear_working_copy(dest: Path) -> None:
     """Remove the previous synth from ``dest``, keeping Terraform's own files: the state, ``.terraform``, the lock file."""
     for entry in dest.iterdir():
-        if entry.name in _SKIPPED or ".tfstate" in entry.name:
+        if _terraform_own(entry.name):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
