@@ -172,7 +172,8 @@ class Deployment:
 
     :ivar stack: the stack's name.
     :ivar region: the stack's region (of its default provider).
-    :ivar workdir: the private working copy Terraform ran in.
+    :ivar workdir: the private working copy Terraform ran in (run your own ``terraform`` there with
+        :meth:`terraform_environment`).
     :ivar outputs: the stack's Terraform outputs, name -> value.
     :ivar addresses: every resource address in the state (data sources included), sorted.
     :ivar user_pools: the stack's user pools (created or read by ID), with clients and triggers.
@@ -261,6 +262,14 @@ class Deployment:
                 argument="address", value=address,
             )
         return dict(self._values[address])
+
+    def terraform_environment(self) -> dict[str, str]:
+        """The environment the deployment's Terraform commands run with, for one of your own in :attr:`workdir`
+        (``terraform state list``, ``terraform plan -target=...``): the emulator as every AWS service's endpoint
+        (``AWS_ENDPOINT_URL``), the offline provider's CLI config, no AWS variable or shared file of yours.
+        Without it, the working copy's provider would reach for AWS itself (and fail: its credentials are the
+        emulator's)."""
+        return dict(self._terraform.env)
 
     def client(self, service: str) -> Any:
         """A boto3 client for ``service`` on the emulator, in the stack's region (see :meth:`LocalAws.client`)."""
@@ -469,7 +478,8 @@ def _stage(aws: LocalAws, outdir: Path, stack: str, *, variables: Mapping[str, A
     override = _override(aws, doc, region, stack_dir, stack)
     workdir = write_working_copy(stack_dir, aws._workdir(stack), override=override, variables=variables)
     staged = _Staged(stack, stack_dir, doc, region, Terraform(aws.toolchain(), workdir, stack=stack,
-                                                               emulator_log=lambda: aws.log), variables)
+                                                               emulator_log=lambda: aws.log,
+                                                               endpoint_url=aws.endpoint_url), variables)
     started = time.monotonic()
     staged.terraform.init()
     staged.timings["init"] = time.monotonic() - started

@@ -38,10 +38,17 @@ class Run:
     log: str = ""
 
 
-def environment(toolchain: Toolchain, workdir: Path) -> dict[str, str]:
-    """Terraform's environment: the user's, without AWS credentials or profiles, with the mirror's CLI config."""
+def environment(toolchain: Toolchain, workdir: Path, endpoint_url: str) -> dict[str, str]:
+    """Terraform's environment: the user's without any ``AWS_`` variable, with the mirror's CLI config, and the
+    emulator as every service's endpoint (``AWS_ENDPOINT_URL``; the shared AWS config and credentials files
+    an empty one, so no profile's ``endpoint_url``, ``services`` or ``ignore_configured_endpoint_urls``
+    reaches the provider)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update({"CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "AWS_EC2_METADATA_DISABLED": "true"})
+    empty = workdir.parent / "aws-shared-files"
+    empty.write_text("")
+    env.update({"CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "AWS_EC2_METADATA_DISABLED": "true",
+                "AWS_ENDPOINT_URL": endpoint_url, "AWS_CONFIG_FILE": str(empty),
+                "AWS_SHARED_CREDENTIALS_FILE": str(empty)})
     env.pop("TF_DATA_DIR", None)
     env.pop("TF_WORKSPACE", None)
     config = cli_config(toolchain)
@@ -59,14 +66,16 @@ class Terraform:
     :param workdir: the working copy.
     :param stack: the stack's name, for messages.
     :param emulator_log: returns the emulator's log so far (to name APIs it could not serve).
+    :param endpoint_url: the emulator's endpoint, for every AWS service (see :func:`environment`).
     """
 
-    def __init__(self, toolchain: Toolchain, workdir: Path, *, stack: str, emulator_log: Callable[[], str]) -> None:
+    def __init__(self, toolchain: Toolchain, workdir: Path, *, stack: str, emulator_log: Callable[[], str],
+                 endpoint_url: str) -> None:
         self.toolchain = toolchain
         self.workdir = workdir
         self.stack = stack
         self._emulator_log = emulator_log
-        self._env = environment(toolchain, workdir)
+        self.env = environment(toolchain, workdir, endpoint_url)
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -75,7 +84,7 @@ class Terraform:
         process = subprocess.Popen(
             [self.toolchain.terraform, *args],
             cwd=self.workdir,
-            env=self._env,
+            env=self.env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

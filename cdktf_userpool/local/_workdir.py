@@ -3,10 +3,16 @@
 The user's ``cdktf.out`` is never written: the stack's folder (``cdk.tf.json`` and its assets) is
 copied without Terraform's own files (``.terraform/``, state, lock file), and
 ``zz_local_override.tf.json`` (an override file: Terraform merges it over the stack) sets, for every
-AWS provider block of the stack, the emulator's endpoint for each service, fake credentials,
-``skip_*`` checks and bounded retries; a local backend in the copy; when the offline provider is
-not the pinned one, the version that is available; and each packaged function's code from the
-emulator's S3 (:mod:`._code`).
+AWS provider block of the stack, fake credentials, no profile or shared files, ``skip_*`` checks and
+bounded retries; a local backend in the copy; when the offline provider is not the pinned one, the
+version that is available; and each packaged function's code from the emulator's S3 (:mod:`._code`).
+
+The emulator's endpoint reaches the provider through Terraform's environment (``AWS_ENDPOINT_URL``,
+with empty shared AWS files, :func:`._terraform.environment`): every service of every provider block
+goes to the emulator, and no block carries an ``endpoints`` argument, whose validation costs the
+provider about 2 s each time its configuration is checked (twice in every plan or apply; measured in
+docs/performance.md). A block that sets ``endpoints`` itself (which would win over the environment)
+gets the emulator's for each routed service instead.
 """
 
 from __future__ import annotations
@@ -136,9 +142,12 @@ def override_document(
             "skip_region_validation": True,
             "skip_requesting_account_id": False,
             "s3_use_path_style": True,
+            "shared_config_files": None,
+            "shared_credentials_files": None,
             "max_retries": MAX_RETRIES,
-            "endpoints": [{name: endpoint_url for name in ENDPOINTS}],
         }
+        if "endpoints" in block:  # the stack's own would win over Terraform's environment: replace them
+            override["endpoints"] = [{name: endpoint_url for name in ENDPOINTS}]
         if "alias" in block:
             override["alias"] = block["alias"]
         if "region" not in block:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -195,7 +194,7 @@ def test_destroy_of_the_retained_pool_is_refused_then_leaves_nothing_when_unprot
     override = example.workdir / "zz_test_no_prevent_destroy_override.tf.json"
     name = pool.address.split(".", 1)[1]
     override.write_text(json.dumps({"resource": {"aws_cognito_user_pool": {name: {"lifecycle": {"prevent_destroy": False}}}}}))
-    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(example.workdir.parent / "terraformrc")}
+    env = example.terraform_environment()
     try:
         done = subprocess.run([toolchain.terraform, "destroy", "-auto-approve", "-input=false", "-no-color", "-refresh=false",
                                f"-target={pool.address}"], cwd=example.workdir, env=env, capture_output=True, text=True,

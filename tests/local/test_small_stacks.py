@@ -44,7 +44,7 @@ def test_destroy_names_what_it_left_in_the_emulator(minimal: Deployment, toolcha
     import subprocess
 
     pool = minimal.user_pool()
-    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(minimal.workdir.parent / "terraformrc")}
+    env = minimal.terraform_environment()
     subprocess.run([toolchain.terraform, "state", "rm", pool.address], cwd=minimal.workdir, env=env, check=True,
                    capture_output=True, timeout=120)
     with pytest.raises(LocalDeployError) as left:

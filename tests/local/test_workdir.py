@@ -42,12 +42,39 @@ def test_every_provider_block_points_at_the_emulator_with_fake_credentials() -> 
     default, edge = override()["provider"]["aws"]
     assert "alias" not in default and edge["alias"] == "edge"
     for block in (default, edge):
-        assert block["endpoints"] == [{name: "http://127.0.0.1:1234" for name in ENDPOINTS}]
+        assert "endpoints" not in block  # the emulator comes from Terraform's environment (AWS_ENDPOINT_URL)
         assert (block["access_key"], block["secret_key"], block["profile"]) == ("AKIA1", "s", None)
+        assert block["shared_config_files"] is None and block["shared_credentials_files"] is None
         assert block["skip_credentials_validation"] and block["skip_metadata_api_check"]
         assert block["max_retries"] == 2 and block["s3_use_path_style"] is True
     assert "region" not in default  # the stack's own region stays
     assert {"cognitoidp", "cognitoidentity", "lambda", "iam", "sts", "kms", "logs", "s3"} <= set(ENDPOINTS)
+
+
+def test_a_block_with_its_own_endpoints_gets_the_emulators() -> None:
+    """A stack's own ``endpoints`` would win over ``AWS_ENDPOINT_URL``: the override replaces each routed one."""
+    doc = {**DOC, "provider": {"aws": [{"region": "eu-west-1", "endpoints": [{"s3": "https://s3.example.com"}]}]}}
+    (block,) = override_document(doc, endpoint_url="http://127.0.0.1:1234", access_key_id="AKIA1", secret_access_key="s",
+                                 region="eu-west-1", provider_version=None)["provider"]["aws"]
+    assert block["endpoints"] == [{name: "http://127.0.0.1:1234" for name in ENDPOINTS}]
+
+
+def test_terraform_reaches_the_emulator_through_its_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every service to the emulator; nothing of the user's AWS set-up (variables, profiles, shared files) gets in."""
+    from cdktf_userpool.local._terraform import environment
+
+    monkeypatch.setenv("AWS_PROFILE", "prod")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_LAMBDA", "https://lambda.example.com")
+    monkeypatch.setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")
+    (tmp_path / "work").mkdir()
+    env = environment(Toolchain("terraform", "1.11.4", None, (), ()), tmp_path / "work", "http://127.0.0.1:1234")
+    assert {k: v for k, v in env.items() if k.startswith("AWS_")} == {
+        "AWS_ENDPOINT_URL": "http://127.0.0.1:1234",
+        "AWS_CONFIG_FILE": str(tmp_path / "aws-shared-files"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "aws-shared-files"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+    assert (tmp_path / "aws-shared-files").read_text() == ""
 
 
 def test_local_backend_and_the_offline_provider_version() -> None:
