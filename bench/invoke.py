@@ -58,7 +58,7 @@ def measure(repeats: int) -> dict[str, Any]:
     from tests._framework import import_app
 
     example = import_app(ROOT / "examples" / "app.py", Path(tempfile.mkdtemp(prefix="cdktf-userpool-bench-app-")))
-    from cdktf_userpool._cdk import core
+    from cdktf_userpool._core.cdk import core
 
     Testing = core().Testing
 

@@ -45,12 +45,12 @@ def packaging_seconds(repeats: int) -> tuple[float, list[int]]:
     """Median seconds to generate, zip and hash the twelve handlers; and their archive sizes."""
     sys.path.insert(0, str(HERE))
     import handlers
-    from cdktf_userpool._cdk import Token
+    from cdktf_userpool._core.cdk import Token
 
     from cdktf_userpool import TRIGGERS
     from cdktf_userpool._packaging.archive import build_zip, content_hash, package_files
     from cdktf_userpool._packaging.source import generate_module
-    from cdktf_userpool.function import _is_infrastructure
+    from cdktf_userpool._functions.function import _is_infrastructure
 
     times, sizes = [], []
     for _ in range(repeats):

@@ -63,7 +63,7 @@ def build(kind: str, arg: str, outdir: str) -> object:
         from replay import replay_app
 
         return replay_app(outdir, Path(arg))
-    import cdktf_userpool.function as function
+    import cdktf_userpool._functions.function as function
 
     for name in ("generate_module", "package_files", "build_zip", "content_hash", "install", "write_atomically"):
         _timed(function, name)

@@ -31,39 +31,39 @@ from .errors import TriggerInvocationError as TriggerInvocationError
 from .errors import UnknownTriggerError as UnknownTriggerError
 from .errors import UserPoolError as UserPoolError
 from .errors import UserPoolWarning as UserPoolWarning
-from ._lambda_triggers import LambdaTrigger as LambdaTrigger
-from ._lambda_triggers import LambdaTriggers as LambdaTriggers
-from .triggers import TRIGGERS as TRIGGERS
-from .triggers import TriggerSpec as TriggerSpec
-from .triggers import UserPoolOperation as UserPoolOperation
+from ._pool.lambda_triggers import LambdaTrigger as LambdaTrigger
+from ._pool.lambda_triggers import LambdaTriggers as LambdaTriggers
+from ._pool.triggers import TRIGGERS as TRIGGERS
+from ._pool.triggers import TriggerSpec as TriggerSpec
+from ._pool.triggers import UserPoolOperation as UserPoolOperation
 
 if TYPE_CHECKING:
-    from .client import UserPoolClient as UserPoolClient
-    from .domain import UserPoolDomain as UserPoolDomain
-    from .group import UserPoolGroup as UserPoolGroup
-    from .identity_pool import IdentityPool as IdentityPool
-    from .identity_pool import IdentityPoolRole as IdentityPoolRole
-    from .resource_server import ResourceServer as ResourceServer
-    from .resource_server import ResourceServerScope as ResourceServerScope
-    from .function import Function as Function
-    from .function import ImportedFunction as ImportedFunction
-    from .layer import Layer as Layer
-    from ._moves import moved_from as moved_from
-    from .user_pool import UserPool as UserPool
+    from ._pool.client import UserPoolClient as UserPoolClient
+    from ._pool.domain import UserPoolDomain as UserPoolDomain
+    from ._pool.group import UserPoolGroup as UserPoolGroup
+    from ._pool.identity_pool import IdentityPool as IdentityPool
+    from ._pool.identity_pool import IdentityPoolRole as IdentityPoolRole
+    from ._pool.resource_server import ResourceServer as ResourceServer
+    from ._pool.resource_server import ResourceServerScope as ResourceServerScope
+    from ._functions.function import Function as Function
+    from ._functions.function import ImportedFunction as ImportedFunction
+    from ._functions.layer import Layer as Layer
+    from ._core.moves import moved_from as moved_from
+    from ._pool.user_pool import UserPool as UserPool
 
 _LAZY = {
-    "IdentityPool": "identity_pool",
-    "IdentityPoolRole": "identity_pool",
-    "ResourceServer": "resource_server",
-    "ResourceServerScope": "resource_server",
-    "UserPoolClient": "client",
-    "UserPoolDomain": "domain",
-    "UserPoolGroup": "group",
-    "Function": "function",
-    "ImportedFunction": "function",
-    "Layer": "layer",
-    "UserPool": "user_pool",
-    "moved_from": "_moves",
+    "IdentityPool": "_pool.identity_pool",
+    "IdentityPoolRole": "_pool.identity_pool",
+    "ResourceServer": "_pool.resource_server",
+    "ResourceServerScope": "_pool.resource_server",
+    "UserPoolClient": "_pool.client",
+    "UserPoolDomain": "_pool.domain",
+    "UserPoolGroup": "_pool.group",
+    "Function": "_functions.function",
+    "ImportedFunction": "_functions.function",
+    "Layer": "_functions.layer",
+    "UserPool": "_pool.user_pool",
+    "moved_from": "_core.moves",
 }
 
 

@@ -22,7 +22,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import _cache, _scaffold
+from . import _scaffold
+from ._core import cache as _cache
 from ._version import __version__
 from ._review import review, stack_files, summarize
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._expressions import decode_jsonencode, is_jsonencode
+from ._core.expressions import decode_jsonencode, is_jsonencode
 from ._packaging.include import MANIFEST_NAME
-from .triggers import TRIGGERS
+from ._pool.triggers import TRIGGERS
 
 _REF = re.compile(r"^\$\{(data\.)?([\w-]+)\.([\w-]+)\.([\w-]+)\}$")
 _ROLE_OF_FUNCTION = re.compile(r'^\$\{regex\("\[\^/\]\+\$", aws_lambda_function\.([\w-]+)\.role\)\}$')

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cdktf_userpool._cdk import aws, backend, core
+from cdktf_userpool._core.cdk import aws, backend, core
 
 __all__ = ["BACKEND", "PROVIDER_PACKAGE", "for_backend", "import_app", "rewrite_imports"]
 

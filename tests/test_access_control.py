@@ -11,7 +11,7 @@ from tests._framework import IamRole
 from tests._framework import LambdaFunction
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, Function, TriggerCycleError, UserPool
-from cdktf_userpool._expressions import decode_jsonencode
+from cdktf_userpool._core.expressions import decode_jsonencode
 from tests._graph import dependency_graph, find_cycle
 from tests._synth import new_stack, only, ref, synth
 

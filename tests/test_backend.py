@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import BackendError, BackendMismatchError, UserPool
-from cdktf_userpool._cdk import BACKEND_ENV, backend, choose
+from cdktf_userpool._core.cdk import BACKEND_ENV, backend, choose
 from tests._framework import BACKEND
 from tests.conftest import EXAMPLE, ROOT
 

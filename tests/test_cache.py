@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cdktf_userpool.__main__ import main
-from cdktf_userpool._cache import LAST_USED, cache_dir, entries, prune
+from cdktf_userpool._core.cache import LAST_USED, cache_dir, entries, prune
 from cdktf_userpool._packaging.dependencies import cache_key, install
 from tests.test_dependencies import FakePip
 

@@ -10,7 +10,7 @@ from tests._framework import TerraformOutput
 from tests._framework import CognitoUserPoolClientTokenValidityUnits
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, UserPool
-from cdktf_userpool.client import AUTH_FLOWS, UserPoolClient
+from cdktf_userpool._pool.client import AUTH_FLOWS, UserPoolClient
 from tests._synth import new_stack, ref, synth
 
 CLIENT = "aws_cognito_user_pool_client"

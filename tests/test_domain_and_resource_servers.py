@@ -9,8 +9,8 @@ import pytest
 from tests._framework import TerraformOutput
 
 from cdktf_userpool import ArgumentTypeError, ConfigurationError, UserPool
-from cdktf_userpool.domain import UserPoolDomain
-from cdktf_userpool.resource_server import ResourceServer, ResourceServerScope
+from cdktf_userpool._pool.domain import UserPoolDomain
+from cdktf_userpool._pool.resource_server import ResourceServer, ResourceServerScope
 from tests._synth import new_stack, ref, synth
 
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/11-3336f1-44483d-adc7-9cd375c5169d"

@@ -15,7 +15,7 @@ from cdktf_userpool import (
     UserPoolError,
     UserPoolOperation,
 )
-from cdktf_userpool.triggers import resolve_operation
+from cdktf_userpool._pool.triggers import resolve_operation
 from tests._synth import new_stack
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:trigger"

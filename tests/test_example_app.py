@@ -193,7 +193,7 @@ def test_example_graphs_are_acyclic(synthesized: tuple[Path, Path]) -> None:
 
 
 def test_shared_stack_sets_its_trigger_on_the_pool_owned_elsewhere(synthesized: tuple[Path, Path]) -> None:
-    from cdktf_userpool._expressions import decode_jsonencode
+    from cdktf_userpool._core.expressions import decode_jsonencode
 
     doc = json.loads((synthesized[0] / "stacks" / "shared" / "cdk.tf.json").read_text())
     assert "aws_cognito_user_pool" not in doc["resource"]
@@ -204,7 +204,7 @@ def test_shared_stack_sets_its_trigger_on_the_pool_owned_elsewhere(synthesized: 
 
 
 def test_example_signs_in_with_a_client_and_groups_users(example_doc: dict[str, Any]) -> None:
-    from cdktf_userpool._expressions import decode_jsonencode
+    from cdktf_userpool._core.expressions import decode_jsonencode
 
     resources = example_doc["resource"]
     (client,) = resources["aws_cognito_user_pool_client"].values()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import ConfigurationError, Function, ImportedPoolError, LambdaTrigger, UserPool
-from cdktf_userpool._expressions import decode_jsonencode
+from cdktf_userpool._core.expressions import decode_jsonencode
 from tests._graph import dependency_graph, find_cycle
 from tests._synth import new_stack, only, ref, synth
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import ArgumentTypeError, CaptureError, ConfigurationError, Function, Layer, UserPool, UserPoolWarning
-from cdktf_userpool._expressions import decode_jsonencode
+from cdktf_userpool._core.expressions import decode_jsonencode
 from cdktf_userpool._packaging.include import MANIFEST_NAME
 from cdktf_userpool._review import review
 from tests._framework import App, AwsProvider, LambdaLayerVersion, TerraformStack, TerraformVariable

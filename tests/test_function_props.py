@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from cdktf_userpool import ConfigurationError, Function, UserPool
-from cdktf_userpool._cdk import aws, core
-from cdktf_userpool._function_props import OWNED, CdktnFunctionProps, FunctionProps, known_props, provider_arguments
+from cdktf_userpool._core.cdk import aws, core
+from cdktf_userpool._functions.props import OWNED, CdktnFunctionProps, FunctionProps, known_props, provider_arguments
 from tests._framework import BACKEND, AwsProvider, LambdaFunction
 from tests._synth import new_stack, synth
 
@@ -47,7 +47,7 @@ def test_props_follow_the_provider() -> None:
         assert list(written) == list(fresh)
     parameters = inspect.signature(LambdaFunction.__init__).parameters
     assert written == fresh, (
-        "regenerate the class body of cdktf_userpool/_function_props.py:\n"
+        "regenerate the class body of cdktf_userpool/_functions/props.py:\n"
         + "\n".join(f"    {name}: {render(parameters[name].annotation)}" for name in passed_through())
     )
 

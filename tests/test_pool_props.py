@@ -9,9 +9,9 @@ from typing import Any
 
 from tests._framework import CognitoUserPool
 
-from cdktf_userpool._cdk import aws, core
+from cdktf_userpool._core.cdk import aws, core
 
-from cdktf_userpool._pool_props import UserPoolProps
+from cdktf_userpool._pool.props import UserPoolProps
 
 #: ``lambda_config`` belongs to UserPool; ``id`` would collide with the construct id.
 LEFT_OUT = ("self", "scope", "id_", "id", "lambda_config")
@@ -37,13 +37,13 @@ def test_props_follow_the_provider() -> None:
     names = [name for name in inspect.signature(CognitoUserPool.__init__).parameters if name not in LEFT_OUT]
     fresh = {name: hints[name] for name in names}
     assert list(written) == names and written == fresh, (
-        "regenerate the class body of cdktf_userpool/_pool_props.py:\n"
+        "regenerate the class body of cdktf_userpool/_pool/props.py:\n"
         + "\n".join(f"    {name}: {annotation}" for name, annotation in expected().items())
     )
 
 
 def test_props_are_all_optional_and_known_to_the_runtime_check() -> None:
-    from cdktf_userpool.user_pool import _pool_props
+    from cdktf_userpool._pool.user_pool import _pool_props
 
     assert not UserPoolProps.__required_keys__
     assert set(UserPoolProps.__optional_keys__) == set(_pool_props()) - {"id"}

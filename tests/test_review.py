@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from cdktf_userpool.__main__ import main as cli_main
-from cdktf_userpool._expressions import decode_jsonencode, is_jsonencode
+from cdktf_userpool._core.expressions import decode_jsonencode, is_jsonencode
 from cdktf_userpool._review import review
 
 

@@ -259,7 +259,7 @@ def test_a_stack_that_does_not_synthesize_names_the_stack_and_the_cause() -> Non
 
     import jsii
 
-    from cdktf_userpool._cdk import IAspect
+    from cdktf_userpool._core.cdk import IAspect
 
     @jsii.implements(IAspect)
     class Broken:

@@ -35,7 +35,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from .._cache import DEPENDENCIES, INFO, LAST_USED, RESOLUTIONS, touch
+from .._core.cache import DEPENDENCIES, INFO, LAST_USED, RESOLUTIONS, touch
 from ..errors import DependencyError
 from ._closure import Closure, Dist, DistSource, Installed, Root, target_environment, walk
 from ._paths import display_path

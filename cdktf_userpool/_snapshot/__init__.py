@@ -21,8 +21,8 @@ from ._document import render, shown_terraform
 from ._package import PackageSnapshot, describe_package
 
 if TYPE_CHECKING:
-    from .._cdk import TerraformStack
-    from ..function import Function
+    from .._core.cdk import TerraformStack
+    from .._functions.function import Function
 
 __all__ = ["PackageSnapshot", "StackSnapshot", "snapshot"]
 
@@ -49,7 +49,7 @@ class StackSnapshot(str):
 
 
 def _check_stack(stack: object) -> TerraformStack:
-    from .._cdk import TerraformStack, check_backend
+    from .._core.cdk import TerraformStack, check_backend
 
     check_backend(stack, argument="stack", where="snapshot()", root=False)
     if isinstance(stack, TerraformStack):
@@ -73,7 +73,7 @@ def _check_stack(stack: object) -> TerraformStack:
 
 
 def _synth(stack: TerraformStack, name: str) -> dict[str, Any]:
-    from .._cdk import Testing
+    from .._core.cdk import Testing
 
     try:
         parsed: dict[str, Any] = json.loads(Testing.synth(stack))
@@ -136,8 +136,8 @@ def snapshot(stack: TerraformStack) -> StackSnapshot:
     :raises SnapshotError: if the stack holds no user pool (no ``UserPool`` and no
         ``aws_cognito_user_pool``), does not synthesize, or a function's package is missing or changed.
     """
-    from ..function import Function
-    from ..user_pool import UserPool
+    from .._functions.function import Function
+    from .._pool.user_pool import UserPool
 
     checked = _check_stack(stack)
     name = checked.node.id

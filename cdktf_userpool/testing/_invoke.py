@@ -19,9 +19,9 @@ from typing import Any
 
 from .._runner import Invocation, lambda_runtime_path, run_package
 from ..errors import NoLocalCodeError, TriggerInvocationError
-from ..function import ENTRY_POINT, Function
-from ..triggers import TRIGGERS, TriggerSpec, UserPoolOperation, resolve_operation
-from ..user_pool import UserPool
+from .._functions.function import ENTRY_POINT, Function
+from .._pool.triggers import TRIGGERS, TriggerSpec, UserPoolOperation, resolve_operation
+from .._pool.user_pool import UserPool
 
 __all__ = ["Invocation", "invoke", "invoke_detailed"]
 
@@ -187,8 +187,8 @@ def _region_of(function: Function) -> str:
         return _regions[function]
     except KeyError:
         pass
-    from .._cdk import TerraformStack, Token
-    from .._cdk import AwsProvider
+    from .._core.cdk import TerraformStack, Token
+    from .._core.cdk import AwsProvider
 
     found = DEFAULT_REGION
     for child in TerraformStack.of(function).node.children:
