@@ -2,7 +2,9 @@
 identity pool, and grants on the pool for trigger functions.
 
 Each method is a thin entry point: the constructs live in their own modules (``client``,
-``domain``, ``resource_server``, ``group``, ``identity_pool``) and the grants in ``_grants``.
+``domain``, ``resource_server``, ``group``, ``identity_pool``) and the grants in ``grants``. The pool
+creates them, so this module imports them; they take the pool as a :class:`~.ref.UserPoolRef` and
+import neither this module nor ``user_pool``.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from .._core.cdk import IamRole
-    from .._core.cdk import IamRolePolicy
+from .client import UserPoolClient
+from .domain import UserPoolDomain
+from .grants import MANAGE_USERS, READ_USERS, grant
+from .group import UserPoolGroup
+from .identity_pool import IdentityPool
+from .resource_server import ResourceServer
 
-    from .client import UserPoolClient
-    from .domain import UserPoolDomain
+if TYPE_CHECKING:
+    from .._core.cdk import IamRole, IamRolePolicy
     from .._functions.function import Function
-    from .group import UserPoolGroup
-    from .identity_pool import IdentityPool, IdentityPoolRole
-    from .resource_server import ResourceServer
+    from .identity_pool import IdentityPoolRole
 
 
 class AccessMethods:
@@ -56,8 +59,6 @@ class AccessMethods:
         :param id: the construct id (the client's name defaults to one derived from its path).
         :param props: the client's settings, as the provider's ``CognitoUserPoolClient`` takes them.
         """
-        from .client import UserPoolClient
-
         return UserPoolClient(self, id, **props)  # type: ignore[arg-type]
 
     def add_domain(
@@ -77,8 +78,6 @@ class AccessMethods:
         :param certificate_arn: the ACM certificate of the custom domain.
         :param managed_login_version: 1 (classic hosted UI) or 2 (managed login). Default: Cognito's (1).
         """
-        from .domain import UserPoolDomain
-
         return UserPoolDomain(
             self,  # type: ignore[arg-type]
             id,
@@ -98,8 +97,6 @@ class AccessMethods:
         :param name: the server's display name. Default: ``identifier``.
         :param id: the construct id. Default: derived from ``identifier``.
         """
-        from .resource_server import ResourceServer
-
         return ResourceServer(self, id, identifier=identifier, scopes=scopes, name=name)  # type: ignore[arg-type]
 
     # -- access control ------------------------------------------------------------------------------
@@ -114,8 +111,6 @@ class AccessMethods:
         id: str | None = None,
     ) -> UserPoolGroup:
         """Add a group (``aws_cognito_user_group``); see :class:`UserPoolGroup`."""
-        from .group import UserPoolGroup
-
         group = UserPoolGroup(
             self,  # type: ignore[arg-type]
             id or name,
@@ -140,8 +135,6 @@ class AccessMethods:
 
         See :class:`IdentityPool` for the roles and their trust policies.
         """
-        from .identity_pool import IdentityPool
-
         return IdentityPool(
             self,  # type: ignore[arg-type]
             id,
@@ -167,18 +160,12 @@ class AccessMethods:
         :raises ConfigurationError: for an unknown action (with the closest known one), a wildcard, or none.
         :raises ArgumentTypeError: if ``function`` is neither a ``Function`` nor an ``IamRole``.
         """
-        from .grants import grant
-
         return grant(self, function, actions, label="grant")  # type: ignore[arg-type]
 
     def grant_manage_users(self, function: Function | IamRole) -> IamRolePolicy:
         """Let ``function`` create, read, update, delete, enable/disable and regroup this pool's users."""
-        from .grants import MANAGE_USERS, grant
-
         return grant(self, function, MANAGE_USERS, label="grant_manage_users")  # type: ignore[arg-type]
 
     def grant_read_users(self, function: Function | IamRole) -> IamRolePolicy:
         """Let ``function`` read this pool's users and their groups (``AdminGetUser``, ``ListUsers``, ...)."""
-        from .grants import READ_USERS, grant
-
         return grant(self, function, READ_USERS, label="grant_read_users")  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from .._core.blocks import blocks
 from .._core.naming import construct_path, physical_name
 from ..errors import ArgumentTypeError, ConfigurationError
 from .resource_server import ResourceServerScope
-from .user_pool import UserPool
+from .ref import UserPoolRef, scope_of
 
 __all__ = ["AUTH_FLOWS", "OAUTH_FLOWS", "STANDARD_SCOPES", "UserPoolClient"]
 
@@ -104,9 +104,9 @@ class UserPoolClient(Construct):
     """The provider resource."""
 
     def __init__(
-        self, pool: UserPool, id: str, *, allow_implicit_flow: bool = False, allow_insecure_urls: bool = False, **props: Any
+        self, pool: UserPoolRef, id: str, *, allow_implicit_flow: bool = False, allow_insecure_urls: bool = False, **props: Any
     ) -> None:
-        if not isinstance(pool, UserPool):
+        if not isinstance(pool, UserPoolRef):
             raise ArgumentTypeError(
                 f"UserPoolClient got pool={pool!r} of type {type(pool).__name__}, which is not a UserPool. "
                 "Pass a UserPool, or call pool.add_client().",
@@ -124,8 +124,8 @@ class UserPoolClient(Construct):
         check.urls(settings, insecure=allow_insecure_urls)
         flows = check.oauth(settings, implicit=allow_implicit_flow)
 
-        super().__init__(pool, id)
-        self._path = construct_path(self, pool, id)
+        super().__init__(scope_of(pool), id)
+        self._path = construct_path(self, scope_of(pool), id)
         self.pool = pool
         """The user pool."""
         self.name: str = settings.pop("name", None) or physical_name(self._path, max_length=128, allowed=r"\w\s+=,.@-")
@@ -177,7 +177,7 @@ class UserPoolClient(Construct):
 class _Checker:
     """The checks of one client's settings; each raises on the first problem."""
 
-    def __init__(self, path: str, pool: UserPool) -> None:
+    def __init__(self, path: str, pool: UserPoolRef) -> None:
         self.path, self.pool = path, pool
 
     def refuse(self, argument: str, value: Any, problem: str, fix: str, choices: Sequence[str] = ()) -> ConfigurationError:

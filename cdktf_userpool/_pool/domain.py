@@ -18,7 +18,7 @@ from .._core.naming import construct_path
 from .client import UserPoolClient
 from ..errors import ArgumentTypeError, ConfigurationError
 from .resource_server import ResourceServerScope
-from .user_pool import UserPool
+from .ref import UserPoolRef, scope_of
 
 __all__ = ["UserPoolDomain"]
 
@@ -51,7 +51,7 @@ class UserPoolDomain(Construct):
 
     def __init__(
         self,
-        pool: UserPool,
+        pool: UserPoolRef,
         id: str,
         *,
         prefix: str | None = None,
@@ -59,7 +59,7 @@ class UserPoolDomain(Construct):
         certificate_arn: str | None = None,
         managed_login_version: int | None = None,
     ) -> None:
-        if not isinstance(pool, UserPool):
+        if not isinstance(pool, UserPoolRef):
             raise ArgumentTypeError(
                 f"UserPoolDomain got pool={pool!r} of type {type(pool).__name__}, which is not a UserPool. "
                 "Pass a UserPool, or call pool.add_domain().",
@@ -69,8 +69,8 @@ class UserPoolDomain(Construct):
             )
         path = f"{pool._path}/{id}"
         _check(path, prefix, domain, certificate_arn, managed_login_version)
-        super().__init__(pool, id)
-        self._path = construct_path(self, pool, id)
+        super().__init__(scope_of(pool), id)
+        self._path = construct_path(self, scope_of(pool), id)
         self.pool = pool
         """The user pool."""
         self.prefix = prefix

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._core.cdk import IamRole, IamRolePolicy
 
@@ -19,9 +19,7 @@ from .._core.naming import physical_name
 from .._core.policy import allow, policy_document
 from ..errors import ArgumentTypeError, ConfigurationError
 from .._functions.function import Function
-
-if TYPE_CHECKING:
-    from .user_pool import UserPool
+from .ref import UserPoolRef
 
 __all__ = ["MANAGE_USERS", "POOL_ACTIONS", "READ_USERS", "grant", "normalize_actions"]
 
@@ -145,7 +143,7 @@ def _role_of(function: Any, *, where: str, argument: str) -> tuple[IamRole, str]
     )
 
 
-def grant(pool: UserPool, function: Any, actions: Iterable[Any], *, label: str) -> IamRolePolicy:
+def grant(pool: UserPoolRef, function: Any, actions: Iterable[Any], *, label: str) -> IamRolePolicy:
     """Add ``actions`` on ``pool`` to the policy ``pool`` keeps for ``function``'s role (created on first use)."""
     where = pool._path
     role, owner_path = _role_of(function, where=where, argument=label)

@@ -9,7 +9,7 @@ same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._core.cdk import CognitoUserGroup, IamRole, Token
 from constructs import Construct
@@ -17,10 +17,8 @@ from constructs import Construct
 from .._core.naming import construct_path
 from .._core.policy import ROLE_ARN
 from ..errors import ArgumentTypeError, ConfigurationError
-
-if TYPE_CHECKING:
-    from .identity_pool import IdentityPoolRole
-    from .user_pool import UserPool
+from .identity_pool import IdentityPoolRole
+from .ref import UserPoolRef, scope_of
 
 __all__ = ["UserPoolGroup"]
 
@@ -42,7 +40,7 @@ class UserPoolGroup(Construct):
 
     def __init__(
         self,
-        pool: UserPool,
+        pool: UserPoolRef,
         id: str,
         *,
         name: str,
@@ -60,8 +58,8 @@ class UserPoolGroup(Construct):
                 argument="name",
                 value=name,
             )
-        super().__init__(pool, _construct_id(id))
-        self.path = construct_path(self, pool, _construct_id(id))
+        super().__init__(scope_of(pool), _construct_id(id))
+        self.path = construct_path(self, scope_of(pool), _construct_id(id))
         """This construct's path."""
         if precedence is not None and (
             isinstance(precedence, bool) or not isinstance(precedence, int) or not 0 <= precedence <= _MAX_PRECEDENCE
@@ -122,8 +120,6 @@ def _check_name(name: Any, where: str) -> None:
 
 
 def _role_arn(role: Any, name: str, where: str) -> str | None:
-    from .identity_pool import IdentityPoolRole
-
     if role is None:
         return None
     if isinstance(role, IdentityPoolRole):

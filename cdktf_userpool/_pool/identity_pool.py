@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._core.cdk import (
     CognitoIdentityPool,
@@ -30,10 +30,8 @@ from .._core.naming import construct_path, physical_name
 from .._core.synth_hooks import render_at_synth
 from .._core.policy import allow, policy_document
 from ..errors import ArgumentTypeError, ConfigurationError
-
-if TYPE_CHECKING:
-    from .client import UserPoolClient
-    from .user_pool import UserPool
+from .client import UserPoolClient
+from .ref import UserPoolRef, scope_of
 
 __all__ = ["IdentityPool", "IdentityPoolRole"]
 
@@ -142,7 +140,7 @@ class IdentityPool(Construct):
 
     def __init__(
         self,
-        pool: UserPool,
+        pool: UserPoolRef,
         id: str,
         *,
         name: str | None = None,
@@ -150,8 +148,8 @@ class IdentityPool(Construct):
         allow_unauthenticated: bool = False,
         server_side_token_check: bool = True,
     ) -> None:
-        super().__init__(pool, id)
-        self.path = construct_path(self, pool, id)
+        super().__init__(scope_of(pool), id)
+        self.path = construct_path(self, scope_of(pool), id)
         self.pool = pool
         self._clients = None if clients is None else self._check_clients(clients)
         self._server_side_token_check = server_side_token_check
@@ -211,8 +209,6 @@ class IdentityPool(Construct):
     # -- synth ---------------------------------------------------------------------------------------
 
     def _check_clients(self, clients: Sequence[Any]) -> list[UserPoolClient]:
-        from .client import UserPoolClient
-
         for client in clients:
             if not isinstance(client, UserPoolClient):
                 raise ArgumentTypeError(

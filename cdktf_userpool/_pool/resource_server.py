@@ -19,7 +19,7 @@ from constructs import Construct
 
 from .._core.naming import construct_path
 from ..errors import ArgumentTypeError, ConfigurationError
-from .user_pool import UserPool
+from .ref import UserPoolRef, scope_of
 
 __all__ = ["MAX_SCOPES", "ResourceServer", "ResourceServerScope"]
 
@@ -84,14 +84,14 @@ class ResourceServer(Construct):
 
     def __init__(
         self,
-        pool: UserPool,
+        pool: UserPoolRef,
         id: str | None,
         *,
         identifier: str,
         scopes: Mapping[str, str],
         name: str | None = None,
     ) -> None:
-        if not isinstance(pool, UserPool):
+        if not isinstance(pool, UserPoolRef):
             raise ArgumentTypeError(
                 f"ResourceServer got pool={pool!r} of type {type(pool).__name__}, which is not a UserPool. "
                 "Pass a UserPool, or call pool.add_resource_server().",
@@ -114,8 +114,8 @@ class ResourceServer(Construct):
         display_name = name if name is not None else _default_name(identifier)
         _check_name(path, display_name)
 
-        super().__init__(pool, id)
-        self._path = construct_path(self, pool, id)
+        super().__init__(scope_of(pool), id)
+        self._path = construct_path(self, scope_of(pool), id)
         self.pool = pool
         """The user pool."""
         self.identifier: str = identifier
@@ -161,7 +161,7 @@ class ResourceServer(Construct):
         )
 
 
-def _derived_id(pool: UserPool, identifier: str) -> str:
+def _derived_id(pool: UserPoolRef, identifier: str) -> str:
     if Token.is_unresolved(identifier):
         raise ConfigurationError(
             f"ResourceServer on UserPool {pool._path!r} got identifier={identifier!r}, a Terraform value, and "
@@ -193,7 +193,7 @@ def _refuse(path: str, argument: str, value: Any, problem: str, fix: str, choice
     )
 
 
-def _check_identifier(pool: UserPool, path: str, identifier: str) -> None:
+def _check_identifier(pool: UserPoolRef, path: str, identifier: str) -> None:
     if Token.is_unresolved(identifier):
         return
     if not _IDENTIFIER.fullmatch(identifier):

@@ -42,6 +42,7 @@ from .._core.synth_hooks import render_at_synth
 from .._core.policy import ROLE_ARN, allow
 from .targets import TriggerTarget, resolve_target
 from .access import AccessMethods
+from .external import ExternalTriggers
 from .trigger_methods import TriggerMethods
 from ..errors import (
     ArgumentTypeError,
@@ -209,8 +210,6 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
         data = DataAwsCognitoUserPool(pool, "Resource", user_pool_id=user_pool_id)
         pool._setup(data, name=data.name, tier=None, region=None, kms_key=kms_key, imported=True)
         if manage_triggers:
-            from .external import ExternalTriggers
-
             pool._external = ExternalTriggers(pool, data, force=force, sms_role_arn=sms_role_arn)
             pool._attach_map(lambda_triggers)
         return pool

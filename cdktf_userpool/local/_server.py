@@ -29,10 +29,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-NOT_IMPLEMENTED = "UNIMPLEMENTED"
-"""Log-line marker for a call the emulator could not serve (read by the parent to name the API)."""
-INTERNAL = "INTERNAL"
-"""Log-line marker for an unexpected error inside the emulator (its traceback follows)."""
+from ._marks import INTERNAL, NOT_IMPLEMENTED
 
 TRACE_ENV = "CDKTF_USERPOOL_LOCAL_TRACE"
 """Set (to anything) in the environment to log every request's and response's body too."""

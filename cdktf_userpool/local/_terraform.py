@@ -151,7 +151,7 @@ class Terraform:
         return Run(returncode, messages, "\n".join(text))
 
     def _unimplemented_api(self) -> str | None:
-        from ._server import NOT_IMPLEMENTED
+        from ._marks import NOT_IMPLEMENTED
 
         found = re.findall(rf"{NOT_IMPLEMENTED} (\S+)", self._emulator_log())
         return found[-1] if found else None

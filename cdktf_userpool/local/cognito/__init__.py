@@ -9,11 +9,15 @@ Cognito runs them, with the events Cognito sends, and answers as Cognito does wh
 - ``_invoke``: invoking a trigger through the emulator's Lambda routing; ``_events``: the events;
 - ``_messages``: codes and temporary passwords, the custom message trigger, the outbox;
   ``_senders``: the encrypted code of the custom senders; ``_kms_auth``: KMS calls authorized per key;
-- ``_signup``: sign-up and confirmation; ``_auth``, ``_srp``, ``_custom_auth``, ``_tokens``: sign-in;
-  ``_recovery``: forgotten passwords; ``_attributes``: attribute changes and verification;
-  ``_sessions``: refresh, rotation, revocation, sign-out and the access-token check; ``_account``:
-  ``GetUser``, ``ChangePassword``, ``DeleteUser``; ``_oauth``: the token endpoint's client-credentials
-  and refresh-token grants;
+- ``_refresh_tokens``: the pool's refresh-token store; ``_tokens``: issuing tokens (pre token generation);
+- ``_signin``: the steps every sign-in shares and the table of flows and challenges; the flows, each
+  registering what it serves: ``_password`` (and ``NEW_PASSWORD_REQUIRED``), ``_srp``, ``_custom_auth``,
+  ``_sessions`` (refresh, rotation, revocation, sign-out and the access-token check); ``_auth``: the
+  ``InitiateAuth``/``RespondToAuthChallenge`` calls, dispatching through the table;
+- ``_signup``: sign-up and confirmation; ``_recovery``: forgotten passwords; ``_attributes``:
+  attribute changes and verification; ``_account``: ``GetUser``, ``ChangePassword``, ``DeleteUser``;
+  ``_codes``: managed login's authorization codes and their exchange; ``_oauth``: the token endpoint's
+  grants; ``_routes``: which moto call each of these serves;
 - ``_client``: ``LocalAws.trace()`` and ``LocalAws.outbox()`` in the user's process.
 
 Importing this package loads neither moto nor boto3.

@@ -20,6 +20,7 @@ from ._errors import cognito_error, lambda_response, not_authorized
 from ._events import build, metadata
 from ._invoke import configured, invoke, response_of
 from ._pools import Call, check_secret, event_attributes, require_user
+from ._signin import answers, finish, initiates, initiator, open_session, resumes, take_session
 
 TRIGGERS = ("DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse")
 
@@ -31,6 +32,7 @@ def _require_triggers(call: Call) -> None:
                             f"Custom auth lambda trigger is not configured for the user pool ({', '.join(missing)}).")
 
 
+@initiates("CUSTOM_AUTH")
 def initiate(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     auth = params.get("AuthParameters") or {}
     name = str(auth.get("USERNAME") or "")
@@ -49,8 +51,6 @@ def initiate(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 def next_step(call: Call, user: Any, session: list[dict[str, Any]], client_metadata: dict[str, str] | None,
               *, srp_a: str | None = None) -> dict[str, Any]:
     """Ask define auth challenge what comes next, and do it."""
-    from ._auth import finish, open_session
-
     define = response_of(invoke(call, "DefineAuthChallenge", build(
         "DefineAuthChallenge_Authentication", call, user.username, user_attributes=event_attributes(user),
         session=list(session), client_metadata=client_metadata)))
@@ -59,11 +59,9 @@ def next_step(call: Call, user: Any, session: list[dict[str, Any]], client_metad
     if define.get("failAuthentication"):
         raise not_authorized()
     challenge = define.get("challengeName")
-    if challenge == "PASSWORD_VERIFIER" and srp_a:
-        from ._srp import initiate as srp
-
-        return srp(call, {"AuthParameters": {"USERNAME": user.username, "SRP_A": srp_a}}, custom_session=session,
-                   run_pre_authentication=False)
+    if challenge == "PASSWORD_VERIFIER" and srp_a:  # the SRP step, run for this flow: it resumes it below
+        return initiator("USER_SRP_AUTH")(call, {"AuthParameters": {"USERNAME": user.username, "SRP_A": srp_a}},
+                                          then=("CUSTOM_AUTH", session))
     if challenge != "CUSTOM_CHALLENGE":
         raise lambda_response()
     created = response_of(invoke(call, "CreateAuthChallenge", build(
@@ -76,17 +74,23 @@ def next_step(call: Call, user: Any, session: list[dict[str, Any]], client_metad
     return {"ChallengeName": "CUSTOM_CHALLENGE", "Session": token, "ChallengeParameters": {**public, "USERNAME": user.username}}
 
 
-def respond(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    from ._auth import take_session
+@resumes("CUSTOM_AUTH")
+def _after_step(call: Call, user: Any, session: list[dict[str, Any]], step: dict[str, Any],
+                client_metadata: dict[str, str] | None) -> dict[str, Any]:
+    """Custom auth after a step another flow ran for it (the SRP proof): define auth challenge decides."""
+    return next_step(call, user, [*session, step], client_metadata)
 
+
+@answers("CUSTOM_CHALLENGE")
+def respond(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     state = take_session(call, params.get("Session"), "CUSTOM_CHALLENGE")
-    answers = params.get("ChallengeResponses") or {}
+    given = params.get("ChallengeResponses") or {}
     user = require_user(call.pool, state["username"], client=call.client)
-    check_secret(call.client, str(answers.get("USERNAME") or ""), answers.get("SECRET_HASH"), also=(user.username,))
+    check_secret(call.client, str(given.get("USERNAME") or ""), given.get("SECRET_HASH"), also=(user.username,))
     client_metadata = metadata(params.get("ClientMetadata"))
     verdict = response_of(invoke(call, "VerifyAuthChallengeResponse", build(
         "VerifyAuthChallengeResponse_Authentication", call, user.username, user_attributes=event_attributes(user),
-        private_challenge_parameters=state["private"], challenge_answer=str(answers.get("ANSWER") or ""),
+        private_challenge_parameters=state["private"], challenge_answer=str(given.get("ANSWER") or ""),
         client_metadata=client_metadata)))
     session = [*state["session"], {"challengeName": "CUSTOM_CHALLENGE", "challengeResult": bool(verdict.get("answerCorrect")),
                                    "challengeMetadata": state["challenge_metadata"]}]

@@ -32,6 +32,8 @@ from ._errors import lambda_response
 from ._events import build
 from ._invoke import configured, invoke, response_of
 from ._pools import Call, pool_and_client
+from ._codes import GrantError, exchange, token_answer
+from ._sessions import refresh
 from ._tokens import ACCESS_RESERVED, RESERVED, _apply_claims, _sign, _validity
 
 PATH = "/oauth2/token"
@@ -74,8 +76,6 @@ def _authenticated_client(request: Any, form: dict[str, str], *, secret_required
 
 def _refresh_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict[str, Any]:
     """``grant_type=refresh_token``: the refresh-token store of the API's refresh flows (``_sessions``)."""
-    from ._sessions import refresh
-
     pool, client = _authenticated_client(request, form, secret_required=False, domain_pool=domain_pool)
     try:
         result = refresh(Call(pool, client, "aws-sdk-unknown-unknown"), form.get("refresh_token", ""), api=True)
@@ -86,20 +86,8 @@ def _refresh_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict
     return token_answer(result)
 
 
-def token_answer(result: dict[str, Any]) -> dict[str, Any]:
-    """The token endpoint's JSON for an ``AuthenticationResult`` (the tokens it holds, in OAuth's names)."""
-    answer = {"access_token": result["AccessToken"], "expires_in": result["ExpiresIn"], "token_type": "Bearer"}
-    if "IdToken" in result:
-        answer["id_token"] = result["IdToken"]
-    if "RefreshToken" in result:
-        answer["refresh_token"] = result["RefreshToken"]
-    return answer
-
-
 def _code_grant(request: Any, form: dict[str, str], domain_pool: Any) -> dict[str, Any]:
     """``grant_type=authorization_code``: a code of managed login, for its client, with its PKCE verifier."""
-    from ..login._grants import GrantError, exchange
-
     pool, client = _authenticated_client(request, form, secret_required=False, domain_pool=domain_pool)
     try:
         return exchange(pool, client, form)

@@ -25,6 +25,7 @@ from ._pools import (
     pool_by_id,
     set_status,
 )
+from ._signin import migrate
 
 _NO_RECOVERY = "Cannot reset password for the user as there is no registered/verified email or phone_number"
 
@@ -41,8 +42,6 @@ def _send_reset_code(call: Call, user: Any, client_metadata: dict[str, str] | No
 
 
 def forgot_password(params: dict[str, Any], sdk: str) -> dict[str, Any]:
-    from ._auth import _migrate
-
     pool, client = pool_and_client(params.get("ClientId", ""))
     call = Call(pool, client, sdk)
     name = str(params.get("Username") or "")
@@ -50,7 +49,7 @@ def forgot_password(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     user = find_user(pool, name)
     check_secret(client, name, params.get("SecretHash"), also=(user.username,) if user else ())
     if user is None:
-        user = _migrate(call, name, None, None, client_metadata, "UserMigration_ForgotPassword")
+        user = migrate(call, name, None, None, client_metadata, "UserMigration_ForgotPassword")
     if user is None:
         raise user_not_found("Username/client id combination not found.")
     return _send_reset_code(call, user, client_metadata)

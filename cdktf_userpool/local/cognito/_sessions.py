@@ -18,88 +18,15 @@ refused with Cognito's ``NotAuthorizedException`` message.
 from __future__ import annotations
 
 import hmac
-import secrets
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from . import _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
-from ._pools import Call, _pools, find_user, pool_and_client, pool_by_id, require_user
+from ._pools import Call, _pools, check_secret, find_user, pool_and_client, pool_by_id, require_user
+from ._refresh_tokens import PREFIX, rotate, rotation, store, take_refresh_token
+from ._signin import initiates
 from ._tokens import API_SCOPE, _validity, issue, signing_key
-
-_PREFIX = "cdktf-userpool-local."
-
-
-@dataclass
-class RefreshToken:
-    """One refresh token the pool issued."""
-
-    client_id: str
-    username: str
-    origin_jti: str
-    expires: float
-    rotated_at: float | None = None
-    """When rotation replaced it (it stays valid for the client's grace period), else ``None``."""
-    scopes: tuple[str, ...] | None = None
-    """The scopes of its sign-in at managed login, which every refresh grants again; ``None`` for an API sign-in."""
-
-
-def rotation(client: Any) -> tuple[bool, int]:
-    """Whether the client rotates refresh tokens, and its grace period in seconds."""
-    config = client.extended_config.get("RefreshTokenRotation") or {}
-    enabled = str(config.get("Feature") or "DISABLED").upper() == "ENABLED"
-    return enabled, min(max(int(config.get("RetryGracePeriodSeconds") or 0), 0), 60)
-
-
-def _tokens(pool: Any) -> dict[str, RefreshToken]:
-    return _state.state(pool.id).refresh_tokens
-
-
-def new_refresh_token(pool: Any, client: Any, username: str, origin_jti: str, seconds: int,
-                      scopes: list[str] | tuple[str, ...] | None = None) -> str:
-    """A refresh token of ``client`` for ``username``'s sign-in ``origin_jti``, valid ``seconds``
-    (``scopes``: those of a managed-login sign-in)."""
-    token = _PREFIX + secrets.token_urlsafe(48)
-    with _state._lock:
-        _tokens(pool)[token] = RefreshToken(client.id, username, origin_jti, time.time() + seconds,
-                                            scopes=tuple(scopes) if scopes is not None else None)
-    return token
-
-
-def take_refresh_token(pool: Any, client: Any, token: str) -> tuple[RefreshToken, Any]:
-    """The record of a refresh token ``client`` may use, and its user.
-
-    :raises: ``NotAuthorizedException`` for an unknown or malformed token, another client's, a revoked
-        or expired one, or a disabled or deleted user; ``RefreshTokenReuseException`` for a token
-        rotation replaced, after its grace period.
-    """
-    with _state._lock:
-        record = _tokens(pool).get(str(token or ""))
-        revoked = record is not None and record.origin_jti in _state.state(pool.id).revoked
-    if record is None or record.client_id != client.id:
-        raise not_authorized("Invalid Refresh Token")
-    if revoked:
-        raise not_authorized("Refresh Token has been revoked")
-    now = time.time()
-    if record.expires < now:
-        raise not_authorized("Refresh Token has expired")
-    if record.rotated_at is not None and now > record.rotated_at + rotation(client)[1]:
-        raise cognito_error("RefreshTokenReuseException", "Refresh token has already been used.")
-    user = find_user(pool, record.username)
-    if user is None:
-        raise not_authorized("Invalid Refresh Token")
-    if not user.enabled:
-        raise not_authorized("User is disabled.")
-    return record, user
-
-
-def rotate(pool: Any, client: Any, record: RefreshToken, seconds: int) -> str:
-    """A new refresh token for the same sign-in; ``record``'s token is marked replaced (its grace period starts)."""
-    with _state._lock:
-        if record.rotated_at is None:
-            record.rotated_at = time.time()
-    return new_refresh_token(pool, client, record.username, record.origin_jti, seconds, record.scopes)
 
 
 def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
@@ -121,6 +48,17 @@ def refresh(call: Call, token: str, *, api: bool, client_metadata: dict[str, str
         result["RefreshToken"] = rotate(call.pool, call.client, record,
                                         _validity(call.client, "RefreshToken", 30 * 86400))
     return result
+
+
+@initiates("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN")
+def refresh_token_auth(call: Call, params: dict[str, Any]) -> dict[str, Any]:
+    """``InitiateAuth`` with ``REFRESH_TOKEN_AUTH``: new tokens from the refresh token (pre token generation only)."""
+    auth = params.get("AuthParameters") or {}
+    token = str(auth.get("REFRESH_TOKEN") or "")
+    _, user = take_refresh_token(call.pool, call.client, token)
+    check_secret(call.client, str(auth.get("USERNAME") or user.username), auth.get("SECRET_HASH"),
+                 also=(user.username, user.id, *(user.attribute_lookup.get(k, "") for k in ("email", "phone_number"))))
+    return {"ChallengeParameters": {}, "AuthenticationResult": refresh(call, token, api=False)}
 
 
 def check_client_secret(client: Any, given: object) -> None:
@@ -223,10 +161,10 @@ def revoke_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     check_client_secret(client, params.get("ClientSecret"))
     if not client.extended_config.get("EnableTokenRevocation", True):
         raise cognito_error("UnsupportedOperationException", "Token revocation is not enabled for the client.")
-    if token.count(".") == 2 and not token.startswith(_PREFIX):
+    if token.count(".") == 2 and not token.startswith(PREFIX):
         raise cognito_error("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.")
     with _state._lock:
-        record = _tokens(pool).get(token)
+        record = store(pool).get(token)
         if record is not None and record.client_id == client.id:
             _state.state(pool.id).revoked.add(record.origin_jti)
             return {}

@@ -25,6 +25,7 @@ from typing import Any
 from ._errors import invalid_parameter, not_authorized
 from ._events import metadata
 from ._pools import Call, check_secret, require_user
+from ._signin import after_password, answers, initiates, open_session, pre_authentication, resume, take_session
 
 N = int(
     "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
@@ -108,53 +109,51 @@ def proof_holds(state: dict[str, Any], pool_id: str, user_id: str, big_a: int, g
     return hmac.compare_digest(expected, given)
 
 
-def initiate(call: Call, params: dict[str, Any], *, custom_session: list[dict[str, Any]] | None = None,
-             run_pre_authentication: bool = True) -> dict[str, Any]:
+@initiates("USER_SRP_AUTH")
+def initiate(call: Call, params: dict[str, Any], *, then: tuple[str, Any] | None = None) -> dict[str, Any]:
     """``InitiateAuth`` with ``USER_SRP_AUTH``: pre authentication, then the ``PASSWORD_VERIFIER`` challenge.
 
-    :param custom_session: the custom auth session this SRP step belongs to (``CUSTOM_AUTH`` started
-        with ``SRP_A``): after the proof, define auth challenge decides. Default: ``None``, a plain SRP sign-in.
+    :param then: the flow this SRP step runs for and its state (``("CUSTOM_AUTH", session)``: custom auth
+        started with ``SRP_A``, which checked the client's secret and runs no pre authentication): after
+        the proof, that flow goes on (``_signin.resume``). Default: ``None``, a plain SRP sign-in.
     """
-    from ._auth import open_session, pre_authentication
-
     auth = params.get("AuthParameters") or {}
     name, srp_a = str(auth.get("USERNAME") or ""), str(auth.get("SRP_A") or "")
     if not srp_a:
         raise invalid_parameter("Missing required parameter SRP_A")
     user = require_user(call.pool, name, client=call.client)
-    if custom_session is None:  # a custom auth flow checked the client's secret already
+    if then is None:  # a flow that hands this step over checked the client's secret already
         check_secret(call.client, name, auth.get("SECRET_HASH"), also=(user.username,))
     if not user.enabled:
         raise not_authorized("User is disabled.")
-    if run_pre_authentication:
+    if then is None:
         pre_authentication(call, user, metadata(params.get("ClientMetadata")))
     challenge = server_challenge(call.pool_id, user.username, str(user.password or ""))
     secret_block = base64.b64encode(secrets.token_bytes(64)).decode()
     session = open_session(call, "PASSWORD_VERIFIER", user, A=int(srp_a, 16), secret_block=secret_block,
-                           custom_session=custom_session, **challenge)
+                           then=then, **challenge)
     _by_block[secret_block] = session
     return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {
         "SALT": challenge["salt"], "SRP_B": format(challenge["B"], "x"), "SECRET_BLOCK": secret_block,
         "USER_ID_FOR_SRP": user.username, "USERNAME": user.username}}
 
 
+@answers("PASSWORD_VERIFIER")
 def respond(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    """``RespondToAuthChallenge`` with ``PASSWORD_VERIFIER``: the proof checked, then status checks and tokens."""
-    from ._auth import after_password, take_session
-
-    answers = params.get("ChallengeResponses") or {}
-    block = str(answers.get("PASSWORD_CLAIM_SECRET_BLOCK") or "")
+    """``RespondToAuthChallenge`` with ``PASSWORD_VERIFIER``: the proof checked, then status checks and tokens,
+    or, for a step run for another flow, that flow's next step."""
+    given = params.get("ChallengeResponses") or {}
+    block = str(given.get("PASSWORD_CLAIM_SECRET_BLOCK") or "")
     state = take_session(call, _by_block.pop(block, None) or params.get("Session"), "PASSWORD_VERIFIER")
     user = require_user(call.pool, state["username"], client=call.client)
-    check_secret(call.client, str(answers.get("USERNAME") or ""), answers.get("SECRET_HASH"), also=(user.username,))
+    check_secret(call.client, str(given.get("USERNAME") or ""), given.get("SECRET_HASH"), also=(user.username,))
     ok = block == state["secret_block"] and proof_holds(
-        state, call.pool_id, user.username, state["A"], str(answers.get("PASSWORD_CLAIM_SIGNATURE") or ""),
-        str(answers.get("TIMESTAMP") or ""), block)
+        state, call.pool_id, user.username, state["A"], str(given.get("PASSWORD_CLAIM_SIGNATURE") or ""),
+        str(given.get("TIMESTAMP") or ""), block)
     if not ok:
         raise not_authorized()
-    if state.get("custom_session") is not None:
-        from ._custom_auth import next_step
-
+    if state.get("then") is not None:
+        flow, flow_state = state["then"]
         verified = {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": None}
-        return next_step(call, user, [*state["custom_session"], verified], metadata(params.get("ClientMetadata")))
+        return resume(flow, call, user, flow_state, verified, metadata(params.get("ClientMetadata")))
     return after_password(call, user)

@@ -44,11 +44,11 @@ class PoolState:
     key: Any = None
     """The pool's RSA signing key (made on first use)."""
     refresh_tokens: dict[str, Any] = field(default_factory=dict)
-    """Refresh token -> its ``_sessions.RefreshToken`` record."""
+    """Refresh token -> its ``_refresh_tokens.RefreshToken`` record."""
     revoked: set[str] = field(default_factory=set)
     """``origin_jti`` of the sign-ins ended by ``RevokeToken`` or a global sign-out."""
     grants: dict[str, Any] = field(default_factory=dict)
-    """Managed login's authorization codes -> their ``login._grants.Grant`` (single use, five minutes)."""
+    """Managed login's authorization codes -> their ``_codes.Grant`` (single use, five minutes)."""
     logins: dict[str, Any] = field(default_factory=dict)
     """Managed login's session cookies -> their ``login._session.Login`` (who signed in, until when)."""
 

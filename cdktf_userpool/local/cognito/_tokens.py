@@ -2,7 +2,7 @@
 
 Each pool signs with its own RSA key (made on first use; ``kid`` derived from the pool ID), served
 at ``/<pool id>/.well-known/jwks.json`` on the emulator, so PyJWT's ``PyJWKClient`` verifies the
-tokens. Refresh tokens live in ``_sessions``' store; access and ID tokens are also registered in
+tokens. Refresh tokens live in the pool's store (``_refresh_tokens``); access and ID tokens are also registered in
 moto's pool, so moto's own calls that take an access token (software-token MFA) find the user once
 ``_sessions.authorize`` has checked the token.
 
@@ -31,6 +31,7 @@ from ._errors import lambda_response
 from ._events import build
 from ._invoke import configured, invoke, response_of
 from ._pools import Call, attributes, event_attributes
+from ._refresh_tokens import new_refresh_token
 
 RESERVED = frozenset({
     "acr", "amr", "aud", "at_hash", "auth_time", "azp", "cognito:username", "exp", "iat", "identities", "iss", "jti",
@@ -232,8 +233,6 @@ def issue(call: Call, user: Any, source: str, *, client_metadata: dict[str, str]
         pool.id_tokens[signed_id] = (client.id, user.username)
         result["IdToken"] = signed_id
     if refresh_token is None and refresh:
-        from ._sessions import new_refresh_token
-
         result["RefreshToken"] = new_refresh_token(pool, client, user.username, origin_jti,
                                                    _validity(client, "RefreshToken", 30 * 86400), scopes)
     return result

@@ -24,17 +24,8 @@ imports its views (through :func:`wrap`); the library reads only :func:`domain_u
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from urllib.parse import quote
 
-from ._domains import domain_host
-
-PATH_PREFIX = "/_domain/"
-"""Where the emulator serves a pool's domain: ``<endpoint>/_domain/<domain host>``."""
-
-
-def domain_url(endpoint_url: str, domain: str, region: str) -> str:
-    """The local stand-in for ``https://<domain host>``: ``<endpoint_url>/_domain/<domain host>``."""
-    return f"{endpoint_url.rstrip('/')}{PATH_PREFIX}{quote(domain_host(domain, region))}"
+from ._domains import PATH_PREFIX, domain_host, domain_url
 
 
 def wrap(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:

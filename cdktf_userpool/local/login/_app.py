@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import PATH_PREFIX, _views
-from ._domains import pool_of_host
+from . import _views
+from .._marks import INTERNAL
+from ._domains import PATH_PREFIX, pool_of_host
 from ._session import csrf_token
 
 _log = logging.getLogger("cdktf_userpool.local")
@@ -138,8 +139,6 @@ def _call(view: Callable[[Site], Any], site: Site, rest: str) -> Any:
     try:
         return view(site)
     except Exception as failed:  # a bug of this layer: an answer that says so, never a hang
-        from .._server import INTERNAL
-
         _log.exception("%s managed-login %s /%s", INTERNAL, request.method, rest)
         return _views._response(f"The local emulator failed in managed login (/{rest}): {type(failed).__name__}: "
                                 f"{failed} (the traceback is in its log)", 500, "text/plain")

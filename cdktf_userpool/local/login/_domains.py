@@ -1,13 +1,22 @@
-"""Which pool a domain serves: the host of a pool's domain, and the pool behind a host."""
+"""Which pool a domain serves: the host of a pool's domain, its URL on the emulator, and the pool behind a host."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
+
+PATH_PREFIX = "/_domain/"
+"""Where the emulator serves a pool's domain: ``<endpoint>/_domain/<domain host>``."""
 
 
 def domain_host(domain: str, region: str) -> str:
     """The host of a pool domain: a custom domain as it is, a prefix as ``<prefix>.auth.<region>.amazoncognito.com``."""
     return domain if "." in domain else f"{domain}.auth.{region}.amazoncognito.com"
+
+
+def domain_url(endpoint_url: str, domain: str, region: str) -> str:
+    """The local stand-in for ``https://<domain host>``: ``<endpoint_url>/_domain/<domain host>``."""
+    return f"{endpoint_url.rstrip('/')}{PATH_PREFIX}{quote(domain_host(domain, region))}"
 
 
 def pool_of_host(host: str) -> Any | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..cognito._pools import attributes
 from ..cognito._sessions import authorize, revoke_token
-from ._grants import SDK
+from ..cognito._codes import SDK
 
 
 def discovery(pool: Any, base_url: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 from moto.core.exceptions import JsonRESTError
 
-from ..cognito import _auth, _recovery, _signup
+from ..cognito import _recovery, _signin, _signup
 from ..cognito._errors import not_authorized
 from ..cognito._events import build
 from ..cognito._invoke import invoke
@@ -38,7 +38,8 @@ from ..cognito._pools import (
     username_attributes,
 )
 from ._authorize import Authorization, ErrorPage, ErrorRedirect, check
-from ._grants import SDK, complete, with_params
+from ..cognito._codes import SDK
+from ._grants import complete, with_params
 from ._pages import Field, form, links, page
 from ._session import (
     CSRF_COOKIE,
@@ -129,7 +130,7 @@ def _signed_in(site: Site, request: Authorization, user: Any, *, pre_authenticat
     """Post authentication, the session cookie, then back to the app (a code, or the tokens)."""
     call = _call(site, request)
     if pre_authentication:
-        _auth.pre_authentication(call, user, None)
+        _signin.pre_authentication(call, user, None)
     invoke(call, "PostAuthentication", build("PostAuthentication_Authentication", call, user.username,
                                               user_attributes=event_attributes(user)))
     value, login = start(site.pool, user.username)
@@ -190,7 +191,7 @@ def login(site: Site, request: Authorization) -> Response:
     password = str(site.request.form.get("password") or "")
     call = _call(site, request)
     try:
-        user = _auth.check_credentials(call, name, password, None, checked_secret=True)
+        user = _signin.check_credentials(call, name, password, None, checked_secret=True)
         state = status(user)
         if state == "UNCONFIRMED":
             _signup.resend_confirmation_code({"ClientId": request.client.id, "Username": user.username,
@@ -201,7 +202,7 @@ def login(site: Site, request: Authorization) -> Response:
                                        "SecretHash": _secret(request, user.username)}, SDK)
             return redirect(_url(site, "confirmForgotPassword", username=user.username))
         if state == "FORCE_CHANGE_PASSWORD":
-            session = _auth.open_session(call, "NEW_PASSWORD_REQUIRED", user)
+            session = _signin.open_session(call, "NEW_PASSWORD_REQUIRED", user)
             return _new_password_form(site, session)
         return _signed_in(site, request, user, pre_authentication=False)
     except JsonRESTError as refused:
@@ -227,7 +228,7 @@ def new_password(site: Site, request: Authorization) -> Response:
     call = _call(site, request)
     session = str(site.request.form.get("session") or "")
     try:
-        pending = _auth.take_session(call, session, "NEW_PASSWORD_REQUIRED")
+        pending = _signin.take_session(call, session, "NEW_PASSWORD_REQUIRED")
     except JsonRESTError as refused:
         return _login_form(site, error=_said(refused), status_code=400)
     user = find_user(site.pool, pending["username"])
@@ -238,7 +239,7 @@ def new_password(site: Site, request: Authorization) -> Response:
         check_password(site.pool, password)
     except JsonRESTError as refused:
         message = _said(refused)
-        return _new_password_form(site, _auth.open_session(call, "NEW_PASSWORD_REQUIRED", user), message)
+        return _new_password_form(site, _signin.open_session(call, "NEW_PASSWORD_REQUIRED", user), message)
     user.password = password
     set_status(user, "CONFIRMED")
     try:

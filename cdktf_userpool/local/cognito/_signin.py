@@ -1,0 +1,198 @@
+"""The steps every sign-in shares, and the table of flows and challenges the sign-in modules fill.
+
+Below the flows (``_password``, ``_srp``, ``_custom_auth``, ``_sessions``' refresh), above the state,
+the pools, trigger invocation and tokens; ``_auth`` (the API calls) sits on top and dispatches through
+the table, never naming a flow. Shared steps: a challenge's ``Session`` (:func:`open_session`,
+:func:`take_session`), user migration and the password check (:func:`check_credentials`), pre
+authentication, what follows a verified password (:func:`after_password`) and the tokens of a finished
+sign-in (:func:`finish`: pre token generation, then post authentication).
+
+A flow module registers what it serves: ``@initiates("USER_SRP_AUTH")`` for an ``AuthFlow`` of
+``InitiateAuth``, ``@answers("PASSWORD_VERIFIER")`` for a ``ChallengeName`` of
+``RespondToAuthChallenge``, and ``@resumes("CUSTOM_AUTH")`` for a flow that another one's challenge
+hands back to (custom auth after its SRP step). A new challenge (an MFA code, a one-time password) is
+one new module that registers its answer, imported once by ``_auth``.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from . import _state
+from ._errors import cognito_error, not_authorized
+from ._events import build
+from ._invoke import configured, invoke, response_of
+from ._pools import Call, add_user, attributes, check_secret, event_attributes, find_user, new_user, require_user
+from ._pools import sign_up_username, status
+from ._tokens import issue
+
+__all__ = [
+    "Initiate", "Respond", "Resume", "after_password", "answers", "check_credentials", "finish", "initiates",
+    "initiator", "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "take_session",
+]
+
+Initiate = Callable[..., dict[str, Any]]
+"""Starts an ``AuthFlow``: ``(call, params, *, then=None)``; ``then`` is ``(flow, state)`` when another flow
+started it and takes the answer back (:func:`resume`), else ``None``."""
+Respond = Callable[[Call, dict[str, Any]], dict[str, Any]]
+"""Answers a ``ChallengeName``: ``(call, params)``, the ``RespondToAuthChallenge`` parameters."""
+Resume = Callable[[Call, Any, Any, dict[str, Any], "dict[str, str] | None"], dict[str, Any]]
+"""Continues a flow after a step another flow ran for it: ``(call, user, state, step, client_metadata)``."""
+
+_INITIATE: dict[str, Initiate] = {}
+_RESPOND: dict[str, Respond] = {}
+_RESUME: dict[str, Resume] = {}
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _register(table: dict[str, Any], names: tuple[str, ...], kind: str) -> Callable[[_F], _F]:
+    def register(fn: _F) -> _F:
+        for name in names:
+            if name in table:
+                raise RuntimeError(f"{kind} {name!r} is served twice: by {table[name].__module__} and {fn.__module__}")
+            table[name] = fn
+        return fn
+    return register
+
+
+def initiates(*auth_flows: str) -> Callable[[_F], _F]:
+    """Register the decorated function as how ``InitiateAuth`` starts each of ``auth_flows``."""
+    return _register(_INITIATE, auth_flows, "AuthFlow")
+
+
+def answers(*challenges: str) -> Callable[[_F], _F]:
+    """Register the decorated function as the answer to each of ``challenges`` (``RespondToAuthChallenge``)."""
+    return _register(_RESPOND, challenges, "ChallengeName")
+
+
+def resumes(flow: str) -> Callable[[_F], _F]:
+    """Register the decorated function as how ``flow`` goes on after a step another flow ran for it."""
+    return _register(_RESUME, (flow,), "flow")
+
+
+def initiator(auth_flow: str) -> Initiate:
+    """How ``auth_flow`` starts (a ``KeyError`` for one no module registered: ``_auth`` checks the name first)."""
+    return _INITIATE[auth_flow]
+
+
+def responder(challenge: str) -> Respond | None:
+    """The answer to ``challenge``, or ``None`` for one this layer does not serve (moto's, then)."""
+    return _RESPOND.get(challenge)
+
+
+def resume(flow: str, call: Call, user: Any, state: Any, step: dict[str, Any],
+           client_metadata: dict[str, str] | None) -> dict[str, Any]:
+    """Hand ``flow`` back its sign-in after ``step`` (``{challengeName, challengeResult, challengeMetadata}``)."""
+    return _RESUME[flow](call, user, state, step, client_metadata)
+
+
+# -- the shared steps ----------------------------------------------------------------------------------
+
+def open_session(call: Call, kind: str, user: Any, **data: Any) -> str:
+    """A new ``Session`` for the next challenge, valid for the client's ``AuthSessionValidity`` (minutes)."""
+    token = secrets.token_urlsafe(96)
+    minutes = int(call.client.extended_config.get("AuthSessionValidity") or 3)
+    with _state._lock:
+        _state.state(call.pool_id).sessions[token] = {
+            "kind": kind, "username": user.username if user is not None else None, "client": call.client.id,
+            "expires": time.time() + 60 * minutes, **data}
+    return token
+
+
+def take_session(call: Call, token: str | None, kind: str | None = None) -> dict[str, Any]:
+    """The state of session ``token`` (used up), or ``NotAuthorizedException``."""
+    with _state._lock:
+        found: dict[str, Any] | None = _state.state(call.pool_id).sessions.pop(token or "", None)
+    if found is None or found["client"] != call.client.id or (kind and found["kind"] != kind):
+        raise not_authorized("Invalid session for the user.")
+    if found["expires"] < time.time():
+        raise not_authorized("Invalid session for the user, session is expired.")
+    return found
+
+
+def pre_authentication(call: Call, user: Any, validation_data: dict[str, str] | None) -> None:
+    invoke(call, "PreAuthentication", build("PreAuthentication_Authentication", call, user.username,
+                                             user_attributes=event_attributes(user), validation_data=validation_data))
+
+
+def finish(call: Call, user: Any, source: str = "TokenGeneration_Authentication",
+           client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """The tokens of a completed sign-in: pre token generation, then post authentication.
+
+    Post authentication runs once the tokens are made and before they are returned: if it fails,
+    the caller gets its error and no tokens.
+    """
+    result = issue(call, user, source, client_metadata=client_metadata)
+    invoke(call, "PostAuthentication", build("PostAuthentication_Authentication", call, user.username,
+                                              user_attributes=event_attributes(user), client_metadata=client_metadata))
+    return {"ChallengeParameters": {}, "AuthenticationResult": result}
+
+
+def migrate(call: Call, name: str, password: str | None, validation_data: dict[str, str] | None,
+             client_metadata: dict[str, str] | None, source: str) -> Any:
+    """The user ``UserMigration_<source>`` brings in, added to the pool; ``None`` without the trigger."""
+    if configured(call.pool, "UserMigration") is None:
+        return None
+    event = build(source, call, name, **({"password": password} if password is not None else {}),
+                  validation_data=validation_data, client_metadata=client_metadata)
+    response = response_of(invoke(call, "UserMigration", event))
+    given = response.get("userAttributes")
+    if not given:
+        raise cognito_error("UserNotFoundException", f"Exception migrating user in app client {call.client_id}")
+    listed = [{"Name": str(k), "Value": str(v)} for k, v in given.items() if k != "username"]
+    listed = sign_up_username(call.pool, name, listed)
+    final = response.get("finalUserStatus") or "RESET_REQUIRED"
+    if final not in ("CONFIRMED", "RESET_REQUIRED"):
+        raise cognito_error("InvalidLambdaResponseException", "Unrecognizable lambda output")
+    user = new_user(call.pool, str(given.get("username") or name), password, final, listed)
+    try:
+        add_user(call.pool, user)
+    except Exception as exc:  # another sign-in migrated the same user meanwhile: sign in as that one
+        existing = find_user(call.pool, user.username) or find_user(call.pool, name)
+        if existing is None or getattr(exc, "error_type", None) != "UsernameExistsException":
+            raise
+        return existing
+    return user
+
+
+def check_credentials(call: Call, name: str, password: str | None, validation: dict[str, str] | None,
+                      secret_hash: str | None = None, *, checked_secret: bool = False) -> Any:
+    """The user signing in as ``name`` with ``password``: user migration for one the pool does not
+    know, then pre authentication, then the password check.
+
+    :param checked_secret: the caller authenticated the client itself (managed login), so no ``SECRET_HASH``.
+    :raises: Cognito's error: unknown or disabled user, a refusing trigger, a wrong password.
+    """
+    user = find_user(call.pool, name)
+    if not checked_secret:
+        check_secret(call.client, name, secret_hash, also=(user.username,) if user else ())
+    if user is None:
+        user = migrate(call, name, password, validation, None, "UserMigration_Authentication")
+    if user is None:
+        user = require_user(call.pool, name, client=call.client)
+    if not user.enabled:
+        raise not_authorized("User is disabled.")
+    pre_authentication(call, user, validation)
+    if not password or not secrets.compare_digest(str(user.password or ""), str(password)):
+        raise not_authorized()
+    return user
+
+
+def after_password(call: Call, user: Any) -> dict[str, Any]:
+    """What follows a verified password: a challenge for the user's status, or the tokens."""
+    state = status(user)
+    if state == "UNCONFIRMED":
+        raise cognito_error("UserNotConfirmedException", "User is not confirmed.")
+    if state == "RESET_REQUIRED":
+        raise cognito_error("PasswordResetRequiredException", "Password reset required for the user")
+    if state == "FORCE_CHANGE_PASSWORD":
+        shown = {k: v for k, v in attributes(user).items() if k not in ("sub",)}
+        return {"ChallengeName": "NEW_PASSWORD_REQUIRED",
+                "Session": open_session(call, "NEW_PASSWORD_REQUIRED", user),
+                "ChallengeParameters": {"USER_ID_FOR_SRP": user.username, "requiredAttributes": "[]",
+                                        "userAttributes": json.dumps(shown)}}
+    return finish(call, user)
