@@ -40,6 +40,8 @@ ONCE: dict[str, str] = {
     "tests/test_packaging_fidelity.py": "packages run under each Lambda runtime",
     "tests/test_runner.py": "the Lambda runner",
     "tests/test_updater.py": "the updater against moto",
+    # the package's import contracts: read from the source, not the backend
+    "tests/test_architecture.py": "the package's layers and no import circles (lint-imports)",
     # the distributions: built from the same files whatever the backend
     "tests/test_dist.py": "make dist",
     "tests/test_version.py": "the version",

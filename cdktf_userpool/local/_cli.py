@@ -80,7 +80,8 @@ def describe(deployment: Any) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Run ``local up``; returns the exit status (0 after an interrupt, 1 when a stack fails)."""
     from ._deployment import deploy_together
-    from ._emulator import LocalAws, stack_names
+    from ._emulator import LocalAws
+    from ._manifest import stack_names
 
     names = stack_names(args.outdir)
     stacks = list(args.stacks) or names

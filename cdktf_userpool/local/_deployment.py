@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConfigurationError, LocalDeployError
 from ..plan import PlannedChange, resource_changes
 from ._code import hand_over, override_resources, packages
+from ._manifest import stack_dependencies, stack_names
 from ._protection import protected_pools, write_unprotect
 from ._terraform import Terraform, state_resources
 from ._update import UPDATE_PLAN, plan_failure, plan_update, planned_changes
@@ -456,8 +457,6 @@ class _Staged:
 
 
 def _check_stack(outdir: Path, stack: str | None) -> str:
-    from ._emulator import stack_names
-
     names = stack_names(outdir)
     if stack is None and len(names) == 1:
         stack = names[0]
@@ -533,8 +532,6 @@ def deploy_together(
     :raises ConfigurationError: if a stack is not in ``outdir``.
     :raises LocalDeployError: the first stack's failure (the others of its wave finish first).
     """
-    from ._emulator import stack_dependencies
-
     names = [_check_stack(outdir, stack) for stack in stacks]
     staged = {name: _stage(aws, outdir, name, variables=None, prepare=prepare) for name in names}
     services = set().union(*(_services(s.doc) for s in staged.values()))
@@ -580,8 +577,6 @@ def _load_synth(outdir: Path, stack: str) -> tuple[Path, dict[str, Any]]:
 
     :raises ConfigurationError: if ``outdir`` holds no synth of ``stack`` (naming the stacks it holds).
     """
-    from ._emulator import stack_names
-
     names = stack_names(outdir) if outdir.is_dir() else []
     path = outdir / "stacks" / stack / "cdk.tf.json"
     if stack not in names or not path.is_file():

@@ -307,21 +307,3 @@ class LocalAws(LocalCognito):
     def _workdir(self, stack: str) -> Path:
         assert self._home is not None
         return Path(tempfile.mkdtemp(prefix=f"{stack}-", dir=self._home)) / stack
-
-
-def stack_names(outdir: Path) -> list[str]:
-    """The stacks synthesized into ``outdir`` (from its ``manifest.json``, else its ``stacks/`` folders)."""
-    manifest = outdir / "manifest.json"
-    if manifest.is_file():
-        return sorted(json.loads(manifest.read_text()).get("stacks", {}))
-    stacks = outdir / "stacks"
-    return sorted(p.name for p in stacks.iterdir() if (p / "cdk.tf.json").is_file()) if stacks.is_dir() else []
-
-
-def stack_dependencies(outdir: Path, stack: str) -> list[str]:
-    """The stacks ``stack`` depends on, as the synth's ``manifest.json`` says (none without one)."""
-    manifest = outdir / "manifest.json"
-    if not manifest.is_file():
-        return []
-    entry = (json.loads(manifest.read_text()).get("stacks") or {}).get(stack) or {}
-    return [str(d) for d in entry.get("dependencies") or []]
