@@ -39,3 +39,31 @@ def test_a_circle_and_an_import_against_the_layers_fail_naming_the_modules(tmp_p
     assert done.returncode != 0
     assert "Contracts: 2 kept, 2 broken" in done.stdout, done.stdout
     assert "cdktf_userpool._core.naming -> cdktf_userpool._pool.user_pool" in done.stdout, done.stdout
+
+
+def test_the_architecture_page_states_the_layers_of_the_contract() -> None:
+    """docs/architecture.md's table of layers is pyproject.toml's ``package-layers`` contract, row for row."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in config if c["id"] == "package-layers")["layers"]
+    contract = [sorted(m.strip().removeprefix("cdktf_userpool.") for m in re.split(r"[|:]", row)) for row in layers]
+    page = (ROOT / "docs" / "architecture.md").read_text()
+    rows = re.findall(r"^\| (\d+) \| ([^|]+(?:\\\|[^|]+)*) \|", page, flags=re.MULTILINE)
+    table = [sorted(re.findall(r"`([\w.]+)`", modules)) for _, modules in rows]
+    assert table == contract
+
+
+def test_every_module_the_architecture_page_names_exists() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text()
+    package = ROOT / "cdktf_userpool"
+    named = set(re.findall(r"`((?:[\w]+/)+[\w]+\.py)`", page))
+    assert len(named) >= 20
+    missing = [n for n in sorted(named) if not any((base / n).is_file() for base in (ROOT, package, package / "local",
+                                                                                          package / "local" / "cognito"))]
+    assert not missing, f"docs/architecture.md names modules that are not there: {missing}"
+    for name in set(re.findall(r"`(_[a-z]\w+)`", page)) - {"__all__"}:  # local/cognito's and local's modules by bare name
+        candidates = [package / f"{name}.py", package / name, package / "local" / f"{name}.py",
+                      package / "local" / name, package / "local" / "cognito" / f"{name}.py",
+                      package / "_pool" / f"{name}.py"]
+        assert any(c.exists() for c in candidates), f"docs/architecture.md names {name}, which is not a module"
