@@ -28,6 +28,7 @@ ONCE: dict[str, str] = {
     "tests/local/test_errors.py": "the local deploy's errors",
     "tests/local/test_iam.py": "IAM enforced on deployed functions",
     "tests/local/test_lambda.py": "the emulator's Lambda",
+    "tests/local/test_login_pages.py": "managed login's HTML from its templates",
     "tests/local/test_mirrors.py": "finding a provider mirror",
     "tests/local/test_moto_patches.py": "the emulator's patches of moto",
     "tests/local/test_readme_deploy.py": "the README's local deploy example",

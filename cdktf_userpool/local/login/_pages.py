@@ -1,17 +1,20 @@
 """Managed login's HTML: plain forms that work without JavaScript, with the names Cognito's pages use
 (``username``, ``password``, ``code``...), a ``_csrf`` field, and a refusal shown in ``#error``.
+
+Rendered by Jinja2 (installed with Flask) from the templates in ``templates/``, with autoescaping on:
+every value a page shows (a username, an error, a redirect URI) is escaped; what :func:`form` and
+:func:`links` render is markup that :func:`page` places as it is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from functools import cache
 
-_STYLE = ("body{font-family:system-ui,sans-serif;background:#f2f3f3;margin:0}"
-          "main{max-width:22rem;margin:3rem auto;background:#fff;padding:1.5rem 2rem;border-radius:.5rem}"
-          "label{display:block;margin:.8rem 0 .2rem}input{width:100%;padding:.4rem;box-sizing:border-box}"
-          "button{margin-top:1rem;width:100%;padding:.5rem}.error{color:#b0081a}.notice{color:#1d6b26}"
-          "nav a{display:block;margin-top:.8rem}")
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+__all__ = ["Field", "form", "links", "page"]
 
 
 @dataclass(frozen=True)
@@ -25,34 +28,26 @@ class Field:
     autocomplete: str | None = None
 
 
-def _field(field: Field) -> str:
-    if field.kind == "hidden":
-        return f'<input type="hidden" name="{escape(field.name)}" value="{escape(field.value)}">'
-    auto = f' autocomplete="{escape(field.autocomplete)}"' if field.autocomplete else ""
-    return (f'<label for="{escape(field.name)}">{escape(field.label)}</label>'
-            f'<input id="{escape(field.name)}" name="{escape(field.name)}" type="{escape(field.kind)}"'
-            f' value="{escape(field.value)}"{auto} required>')
+@cache
+def _templates() -> Environment:
+    return Environment(loader=PackageLoader("cdktf_userpool.local.login", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def form(action: str, csrf: str, fields: list[Field], submit: str) -> str:
+def _render(name: str, **values: object) -> Markup:
+    return Markup(_templates().get_template(name).render(**values))
+
+
+def form(action: str, csrf: str, fields: list[Field], submit: str) -> Markup:
     """A form posting ``fields`` (and ``_csrf``) to ``action``."""
-    inputs = "".join(_field(f) for f in [Field("_csrf", "", "hidden", csrf), *fields])
-    return (f'<form method="post" action="{escape(action)}">{inputs}'
-            f'<button type="submit" name="submit">{escape(submit)}</button></form>')
+    return _render("form.html", action=action, fields=[Field("_csrf", "", "hidden", csrf), *fields], submit=submit)
 
 
-def links(items: list[tuple[str, str]]) -> str:
+def links(items: list[tuple[str, str]]) -> Markup:
     """A list of links (label, href) under a form."""
-    return "<nav>" + "".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in items) + "</nav>"
+    return _render("links.html", items=items)
 
 
-def page(title: str, body: str, *, error: str | None = None, notice: str | None = None) -> str:
-    """A whole page: ``title``, an ``error`` or ``notice`` line, then ``body``."""
-    said = ""
-    if error:
-        said += f'<p class="error" id="error" role="alert">{escape(error)}</p>'
-    if notice:
-        said += f'<p class="notice" id="notice">{escape(notice)}</p>'
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f'<meta name="viewport" content="width=device-width"><style>{_STYLE}</style></head>'
-            f"<body><main><h1>{escape(title)}</h1>{said}{body}</main></body></html>")
+def page(title: str, body: Markup, *, error: str | None = None, notice: str | None = None) -> str:
+    """A whole page: ``title``, an ``error`` or ``notice`` line, then ``body`` (markup from :func:`form`, :func:`links`)."""
+    return str(_render("page.html", title=title, body=body, error=error, notice=notice))

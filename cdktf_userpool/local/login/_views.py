@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from markupsafe import Markup
 from moto.core.exceptions import JsonRESTError
 
 from ..cognito import _recovery, _signin, _signup
@@ -89,7 +90,7 @@ def _url(site: Site, path: str, **extra: str) -> str:
     return f"{site.base}/{path}?{urlencode(_params(site, **extra))}"
 
 
-def _show(site: Site, title: str, body: str, *, error: str | None = None, notice: str | None = None,
+def _show(site: Site, title: str, body: Markup, *, error: str | None = None, notice: str | None = None,
           status_code: int = 200) -> Response:
     response = _response(page(title, body, error=error, notice=notice), status_code)
     response.set_cookie(CSRF_COOKIE, site.csrf, path=f"{site.base}/", httponly=True, samesite="Lax")
@@ -109,7 +110,7 @@ def _checked(view: Callable[[Site, Authorization], Response]) -> Callable[[Site]
                                                                "error_description": refused.description,
                                                                "state": refused.state}))
         if site.request.method == "POST" and not csrf_ok(site.request.cookies, site.request.form):
-            return _show(site, "Error", "", error="Your session has expired. Reload the page and try again.",
+            return _show(site, "Error", Markup(), error="Your session has expired. Reload the page and try again.",
                          status_code=403)
         return view(site, request)
 
@@ -373,7 +374,7 @@ def confirm_forgot_password(site: Site, request: Authorization) -> Response:
 def error_page(site: Site) -> Response:
     """``/error``: Cognito's page for a request it cannot send back to the app."""
     error = str(site.request.args.get("error") or "invalid_request")
-    return _show(site, "An error was encountered with the requested page.", "", error=error, status_code=400)
+    return _show(site, "An error was encountered with the requested page.", Markup(), error=error, status_code=400)
 
 
 def logout(site: Site) -> Response:
