@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests._framework import BACKEND, for_backend
-from tests._once import HOME, split
+from tests._once import HOME, OTHER, SPLIT_ENV, split
 from tests._wheel import build_dist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +39,9 @@ def pytest_report_collectionfinish(config: pytest.Config) -> str | None:
     left = config.stash.get(_LEFT, 0)
     if not left:
         return None
-    return (f"{left} tests that do not depend on the backend are left to the {HOME} suite (make test), which runs them "
-            "(tests/_once.py; CDKTF_USERPOOL_ALL_TESTS=1 runs them here too)")
+    other = OTHER if BACKEND == HOME else HOME
+    return (f"{left} tests that do not depend on the backend are left to the {other} suite, which runs them "
+            f"(tests/_once.py; {SPLIT_ENV}={os.environ.get(SPLIT_ENV, '')!r}; CDKTF_USERPOOL_ALL_TESTS=1 runs them here too)")
 
 
 _LEFT = pytest.StashKey[int]()
