@@ -43,6 +43,7 @@ from .._core.policy import ROLE_ARN, allow
 from .targets import TriggerTarget, resolve_target
 from .access import AccessMethods
 from .external import ExternalTriggers
+from .mfa import check_mfa
 from .trigger_methods import TriggerMethods
 from ..errors import (
     ArgumentTypeError,
@@ -578,6 +579,7 @@ class UserPool(TriggerMethods, AccessMethods, Construct):
                     value=props[key],
                     choices=known,
                 )
+        check_mfa(props, path)
 
     def _check_pool_id(self, value: Any, argument: str) -> None:
         if isinstance(value, str) and (Token.is_unresolved(value) or _POOL_ID.match(value)):

@@ -5,7 +5,8 @@ from ``_signin``'s table, which the flow modules fill when this module imports t
 (``USER_PASSWORD_AUTH``, ``ADMIN_USER_PASSWORD_AUTH``, ``ADMIN_NO_SRP_AUTH``, ``NEW_PASSWORD_REQUIRED``),
 ``_srp`` (``USER_SRP_AUTH``, ``PASSWORD_VERIFIER``), ``_custom_auth`` (``CUSTOM_AUTH``,
 ``CUSTOM_CHALLENGE``) and ``_sessions`` (``REFRESH_TOKEN_AUTH``: pre token generation
-``TokenGeneration_RefreshTokens`` only). Challenges no module answers (MFA) go to moto.
+``TokenGeneration_RefreshTokens`` only); ``_mfa`` asks for and checks the second factor
+(``SOFTWARE_TOKEN_MFA``). Challenges no module answers go to moto.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import _custom_auth, _password, _sessions, _srp  # each registers its flows and challenges with _signin
+from . import _custom_auth, _mfa, _password, _sessions, _srp  # each registers its flows and challenges with _signin
 from ._errors import invalid_parameter
 from ._pools import Call, client_of, pool_and_client, pool_by_id
 from ._signin import initiator, responder
@@ -22,7 +23,7 @@ __all__ = [
     "DEFAULT_FLOWS", "FLOW_SETTINGS", "admin_initiate_auth", "admin_respond_to_auth_challenge", "initiate_auth",
     "respond_to_auth_challenge",
 ]
-_REGISTERED = (_custom_auth, _password, _sessions, _srp)
+_REGISTERED = (_custom_auth, _mfa, _password, _sessions, _srp)
 
 #: The ``ExplicitAuthFlows`` values that allow each ``AuthFlow`` (legacy names included).
 FLOW_SETTINGS = {

@@ -14,7 +14,7 @@ from typing import Any
 from ._errors import not_authorized
 from ._events import metadata
 from ._pools import Call, check_password, check_secret, find_user, set_status
-from ._signin import after_password, answers, check_credentials, finish, initiates, take_session
+from ._signin import after_password, answers, check_credentials, complete, initiates, take_session
 
 __all__: list[str] = []  # registers its flows and challenge with _signin
 
@@ -44,4 +44,4 @@ def _new_password(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     if changed:
         user.update_attributes(changed)
     set_status(user, "CONFIRMED")
-    return finish(call, user, "TokenGeneration_NewPasswordChallenge", metadata(params.get("ClientMetadata")))
+    return complete(call, user, "TokenGeneration_NewPasswordChallenge", metadata(params.get("ClientMetadata")))

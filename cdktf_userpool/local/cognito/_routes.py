@@ -34,9 +34,13 @@ Flow = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 def _flows() -> dict[str, Flow]:
-    from . import _account, _attributes, _auth, _recovery, _sessions, _signup
+    from . import _account, _attributes, _auth, _mfa_settings, _recovery, _sessions, _signup
 
     return {
+        "associate_software_token": _mfa_settings.associate_software_token,
+        "verify_software_token": _mfa_settings.verify_software_token,
+        "set_user_mfa_preference": _mfa_settings.set_user_mfa_preference,
+        "admin_set_user_mfa_preference": _mfa_settings.admin_set_user_mfa_preference,
         "get_tokens_from_refresh_token": _sessions.get_tokens_from_refresh_token,
         "revoke_token": _sessions.revoke_token,
         "global_sign_out": _sessions.global_sign_out,
@@ -69,23 +73,6 @@ def _with_fallback() -> dict[str, Callable[[dict[str, Any], str, Callable[[], An
         "respond_to_auth_challenge": _auth.respond_to_auth_challenge,
         "admin_respond_to_auth_challenge": _auth.admin_respond_to_auth_challenge,
     }
-
-
-#: moto's own calls that take an access token: the token is checked first (revoked, signed out, expired)
-_CHECKED_BY_MOTO = ("associate_software_token", "verify_software_token", "set_user_mfa_preference")
-
-
-def _checked(original: Any) -> Callable[[Any], Any]:
-    def method(self: Any) -> Any:
-        token = json.loads(self.body or "{}").get("AccessToken")
-        if token is not None:
-            from ._sessions import authorize
-
-            authorize(str(token))
-        return original(self)
-
-    method.__name__ = original.__name__
-    return method
 
 
 def _answer(answer: Any) -> Any:
@@ -174,8 +161,6 @@ def install() -> None:
         setattr(CognitoIdpResponse, name, _served(flow))
     for name, fallback_flow in _with_fallback().items():
         setattr(CognitoIdpResponse, name, _served_or_moto(fallback_flow, getattr(CognitoIdpResponse, name)))
-    for name in _CHECKED_BY_MOTO:
-        setattr(CognitoIdpResponse, name, _checked(getattr(CognitoIdpResponse, name)))
     for path in list(urls.url_paths):
         if path.endswith("jwks.json$"):
             urls.url_paths[path] = serve_jwks

@@ -10,8 +10,11 @@ sign-in (:func:`finish`: pre token generation, then post authentication).
 A flow module registers what it serves: ``@initiates("USER_SRP_AUTH")`` for an ``AuthFlow`` of
 ``InitiateAuth``, ``@answers("PASSWORD_VERIFIER")`` for a ``ChallengeName`` of
 ``RespondToAuthChallenge``, and ``@resumes("CUSTOM_AUTH")`` for a flow that another one's challenge
-hands back to (custom auth after its SRP step). A new challenge (an MFA code, a one-time password) is
-one new module that registers its answer, imported once by ``_auth``.
+hands back to (custom auth after its SRP step). A second factor also registers a step with
+``@after_first_factor(order)``: once the password (or the SRP proof) is verified and the user may sign
+in, :func:`complete` runs the steps in order and the first that asks for a challenge answers the call
+(``_mfa``: the ``SOFTWARE_TOKEN_MFA`` code). A new challenge (an MFA code, a one-time password) is one
+new module that registers its step and its answer, imported once by ``_auth``.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from ._pools import sign_up_username, status
 from ._tokens import issue
 
 __all__ = [
-    "Initiate", "Respond", "Resume", "after_password", "answers", "check_credentials", "finish", "initiates",
-    "initiator", "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "take_session",
+    "Initiate", "Respond", "Resume", "Step", "after_first_factor", "after_password", "answers", "check_credentials",
+    "complete", "finish", "initiates", "initiator", "keep_session", "migrate", "open_session", "pre_authentication",
+    "responder", "resume", "resumes", "take_session",
 ]
 
 Initiate = Callable[..., dict[str, Any]]
@@ -43,7 +47,11 @@ Respond = Callable[[Call, dict[str, Any]], dict[str, Any]]
 Resume = Callable[[Call, Any, Any, dict[str, Any], "dict[str, str] | None"], dict[str, Any]]
 """Continues a flow after a step another flow ran for it: ``(call, user, state, step, client_metadata)``."""
 
+Step = Callable[[Call, Any], "dict[str, Any] | None"]
+"""A step after the first factor: ``(call, user)``; a challenge's answer to send, or ``None`` to go on."""
+
 _INITIATE: dict[str, Initiate] = {}
+_STEPS: list[tuple[int, Step]] = []
 _RESPOND: dict[str, Respond] = {}
 _RESUME: dict[str, Resume] = {}
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -72,6 +80,15 @@ def answers(*challenges: str) -> Callable[[_F], _F]:
 def resumes(flow: str) -> Callable[[_F], _F]:
     """Register the decorated function as how ``flow`` goes on after a step another flow ran for it."""
     return _register(_RESUME, (flow,), "flow")
+
+
+def after_first_factor(order: int) -> Callable[[_F], _F]:
+    """Register the decorated :data:`Step`; :func:`complete` runs the steps by ``order``, lowest first."""
+    def register(fn: _F) -> _F:
+        _STEPS.append((order, fn))
+        _STEPS.sort(key=lambda item: item[0])
+        return fn
+    return register
 
 
 def initiator(auth_flow: str) -> Initiate:
@@ -112,6 +129,13 @@ def take_session(call: Call, token: str | None, kind: str | None = None) -> dict
     if found["expires"] < time.time():
         raise not_authorized("Invalid session for the user, session is expired.")
     return found
+
+
+def keep_session(call: Call, token: str, state: dict[str, Any]) -> None:
+    """Put back session ``token`` (taken with :func:`take_session`) with ``state``: a challenge answered wrongly
+    that may be answered again, until the session expires."""
+    with _state._lock:
+        _state.state(call.pool_id).sessions[token] = state
 
 
 def pre_authentication(call: Call, user: Any, validation_data: dict[str, str] | None) -> None:
@@ -195,4 +219,14 @@ def after_password(call: Call, user: Any) -> dict[str, Any]:
                 "Session": open_session(call, "NEW_PASSWORD_REQUIRED", user),
                 "ChallengeParameters": {"USER_ID_FOR_SRP": user.username, "requiredAttributes": "[]",
                                         "userAttributes": json.dumps(shown)}}
-    return finish(call, user)
+    return complete(call, user)
+
+
+def complete(call: Call, user: Any, source: str = "TokenGeneration_Authentication",
+             client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """After the first factor: the first registered step's challenge (a second factor), else the tokens (:func:`finish`)."""
+    for _, step in list(_STEPS):
+        challenge = step(call, user)
+        if challenge is not None:
+            return challenge
+    return finish(call, user, source, client_metadata)

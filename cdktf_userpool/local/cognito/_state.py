@@ -51,6 +51,8 @@ class PoolState:
     """Managed login's authorization codes -> their ``_codes.Grant`` (single use, five minutes)."""
     logins: dict[str, Any] = field(default_factory=dict)
     """Managed login's session cookies -> their ``login._session.Login`` (who signed in, until when)."""
+    software_tokens: dict[str, Any] = field(default_factory=dict)
+    """Username -> the user's TOTP authenticator, a ``_software_tokens.SoftwareToken``."""
 
 
 def state(pool_id: str) -> PoolState:

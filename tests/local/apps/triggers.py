@@ -204,6 +204,8 @@ class Triggers(TerraformStack):
         flows = UserPool(
             self, "Flows", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             user_pool_tier="ESSENTIALS",
+            # MFA for the users who enable it: an authenticator app (TOTP), tests/local/cognito/test_mfa.py
+            mfa_configuration="OPTIONAL", software_token_mfa_configuration={"enabled": True},
             lambda_triggers={
                 "pre_sign_up": Function(self, "PreSignUp", pre_sign_up, timeout=2),
                 "pre_authentication": pre_authentication,

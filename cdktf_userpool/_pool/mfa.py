@@ -1,0 +1,55 @@
+"""The pool's MFA settings, checked before synth: Cognito refuses a pool that asks for MFA and offers no factor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._core.cdk import Token
+from ..errors import ConfigurationError
+
+__all__ = ["MFA_CONFIGURATIONS", "check_mfa"]
+
+MFA_CONFIGURATIONS = ("OFF", "ON", "OPTIONAL")
+"""``mfa_configuration``'s values."""
+
+
+def _field(value: Any, name: str) -> Any:
+    if isinstance(value, Mapping):
+        return value.get(name)
+    return getattr(value, name, None)
+
+
+def _offered(props: Mapping[str, object]) -> list[str]:
+    """The second factors the settings offer."""
+    offered = []
+    token = props.get("software_token_mfa_configuration")
+    if isinstance(token, list):
+        token = token[0] if token else None
+    if token is not None and _field(token, "enabled") is not False:
+        offered.append("software_token_mfa_configuration")
+    offered += [name for name in ("sms_configuration", "email_mfa_configuration") if props.get(name) is not None]
+    return offered
+
+
+def check_mfa(props: Mapping[str, object], path: str) -> None:
+    """Refuse an ``mfa_configuration`` that is not one of :data:`MFA_CONFIGURATIONS`, or ``ON``/``OPTIONAL`` with no factor.
+
+    :raises ConfigurationError: naming the argument, the value and what to pass.
+    """
+    mfa = props.get("mfa_configuration")
+    if mfa is None or (isinstance(mfa, str) and Token.is_unresolved(mfa)):
+        return
+    if mfa not in MFA_CONFIGURATIONS:
+        raise ConfigurationError(
+            f"UserPool {path!r} got mfa_configuration={mfa!r}. Use 'OFF', 'ON' (every user signs in with a second "
+            "factor) or 'OPTIONAL' (users who enabled one).",
+            construct_path=path, argument="mfa_configuration", value=mfa, choices=MFA_CONFIGURATIONS,
+        )
+    if mfa != "OFF" and not _offered(props):
+        raise ConfigurationError(
+            f"UserPool {path!r} got mfa_configuration={mfa!r} but offers no second factor, which Cognito refuses. "
+            "Pass software_token_mfa_configuration={'enabled': True} (an authenticator app), sms_configuration=... "
+            "(SMS codes) or email_mfa_configuration=... (email codes), or mfa_configuration='OFF'.",
+            construct_path=path, argument="mfa_configuration", value=mfa, choices=MFA_CONFIGURATIONS,
+        )

@@ -1,0 +1,84 @@
+"""A user's MFA settings: ``AssociateSoftwareToken``, ``VerifySoftwareToken``, ``SetUserMFAPreference`` and
+``AdminSetUserMFAPreference``. ``GetUser`` and ``AdminGetUser`` report them (``UserMFASettingList``,
+``PreferredMfaSetting``) from the same user record.
+
+An authenticator must be associated and verified (``_software_tokens``: a code of the user's own secret)
+before it can be enabled: enabling one that is not is Cognito's ``InvalidParameterException`` and
+changes nothing. The calls that take an access token check it as every such call does
+(``_sessions.authorize``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import _software_tokens
+from ._errors import cognito_error, invalid_parameter
+from ._pools import pool_by_id, require_user
+from ._sessions import authorize
+
+__all__ = ["admin_set_user_mfa_preference", "associate_software_token", "set_user_mfa_preference",
+           "verify_software_token"]
+
+_USER_CODE = re.compile(r"[0-9]+")
+
+
+def _signed_in(params: dict[str, Any]) -> tuple[Any, Any]:
+    """The pool and user of the call's access token (``Session`` for a sign-in's ``MFA_SETUP`` comes with that challenge)."""
+    if params.get("AccessToken") is None:
+        raise invalid_parameter("Missing required parameter AccessToken")
+    pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
+    return pool, user
+
+
+def associate_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``AssociateSoftwareToken``: a new secret of the user's own, to verify with a code of it."""
+    pool, user = _signed_in(params)
+    return {"SecretCode": _software_tokens.associate(pool.id, user.username)}
+
+
+def verify_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``VerifySoftwareToken``: a code of the associated secret makes it the user's authenticator."""
+    code = str(params.get("UserCode") or "")
+    if len(code) != 6 or not _USER_CODE.fullmatch(code):
+        raise invalid_parameter(f"1 validation error detected: Value '{code}' at 'userCode' failed to satisfy "
+                                "constraint: Member must satisfy regular expression pattern: [0-9]+ and have length 6")
+    pool, user = _signed_in(params)
+    if not _software_tokens.confirm(pool.id, user.username, code, params.get("FriendlyDeviceName")):
+        raise cognito_error("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
+    user.token_verified = True
+    return {"Status": "SUCCESS"}
+
+
+def _apply(pool: Any, user: Any, params: dict[str, Any], *, unverified: str) -> None:
+    token = params.get("SoftwareTokenMfaSettings")
+    sms = params.get("SMSMfaSettings")
+    if token and token.get("Enabled") and not _software_tokens.verified(pool.id, user.username):
+        raise invalid_parameter(unverified)
+    for settings, enabled_field, name in ((token, "software_token_mfa_enabled", "SOFTWARE_TOKEN_MFA"),
+                                          (sms, "sms_mfa_enabled", "SMS_MFA")):
+        if not settings:
+            continue
+        if "Enabled" in settings:
+            setattr(user, enabled_field, bool(settings["Enabled"]))
+        if settings.get("PreferredMfa") and getattr(user, enabled_field):
+            user.preferred_mfa_setting = name
+        elif user.preferred_mfa_setting == name and (settings.get("PreferredMfa") is False
+                                                     or not getattr(user, enabled_field)):
+            user.preferred_mfa_setting = None
+
+
+def set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``SetUserMFAPreference``: enable or disable the user's factors and choose the preferred one."""
+    pool, user = _signed_in(params)
+    _apply(pool, user, params, unverified="User has not set up software token mfa")
+    return {}
+
+
+def admin_set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``AdminSetUserMFAPreference``: the same for a user named by the administrator."""
+    pool = pool_by_id(str(params.get("UserPoolId") or ""))
+    user = require_user(pool, str(params.get("Username") or ""))
+    _apply(pool, user, params, unverified="User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
+    return {}
