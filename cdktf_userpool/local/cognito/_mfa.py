@@ -4,7 +4,11 @@ After the password (``USER_PASSWORD_AUTH``, the admin flows, ``USER_SRP_AUTH``; 
 ``NEW_PASSWORD_REQUIRED``), a user of a pool whose ``MfaConfiguration`` is ``ON`` or ``OPTIONAL`` and
 which allows software tokens (``SoftwareTokenMfaConfiguration``), who enabled their verified
 authenticator (``SetUserMFAPreference``), is asked for a code (``ChallengeName: SOFTWARE_TOKEN_MFA``)
-instead of getting tokens. The answer (``SOFTWARE_TOKEN_MFA_CODE``) must be a fresh code of that
+instead of getting tokens. With ``MfaConfiguration`` ``ON``, a user with no factor enabled is asked to set
+one up first (``MFA_SETUP``, ``MFAS_CAN_SETUP`` a JSON-encoded list as Cognito sends it): the client
+associates and verifies an authenticator with the challenge's ``Session`` (``_mfa_settings``), then
+answers ``MFA_SETUP`` with the session the verification returned; the authenticator is then enabled and
+preferred, and the tokens follow. The answer (``SOFTWARE_TOKEN_MFA_CODE``) must be a fresh code of that
 user's own secret (``_software_tokens``); then pre token generation (``TokenGeneration_Authentication``)
 and post authentication run. A wrong code is ``CodeMismatchException`` and the session may answer again,
 :data:`ATTEMPTS` times in all, after which it ends (``NotAuthorizedException``); a session of another
@@ -13,6 +17,7 @@ user, or an expired one, is ``NotAuthorizedException`` and nothing is issued.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from . import _software_tokens
@@ -21,11 +26,13 @@ from ._events import metadata
 from ._pools import Call, check_secret, require_user
 from ._signin import after_first_factor, answers, finish, keep_session, open_session, take_session
 
-__all__ = ["ATTEMPTS", "software_token_allowed"]
+__all__ = ["ATTEMPTS", "SETUP", "software_token_allowed"]
 
 ATTEMPTS = 5
 """Codes a ``SOFTWARE_TOKEN_MFA`` session takes (the wrong ones included) before it ends."""
 _KIND = "SOFTWARE_TOKEN_MFA"
+SETUP = "MFA_SETUP"
+"""The challenge (and the kind of its sessions) of a user who must set up a second factor."""
 
 
 def software_token_allowed(pool: Any) -> bool:
@@ -36,10 +43,27 @@ def software_token_allowed(pool: Any) -> bool:
 
 @after_first_factor(20)
 def _ask_for_code(call: Call, user: Any) -> dict[str, Any] | None:
-    if not (software_token_allowed(call.pool) and user.software_token_mfa_enabled
-            and _software_tokens.verified(call.pool_id, user.username)):
+    if not software_token_allowed(call.pool):
         return None
-    return {"ChallengeName": _KIND, "Session": open_session(call, _KIND, user, attempts=0), "ChallengeParameters": {}}
+    if user.software_token_mfa_enabled and _software_tokens.verified(call.pool_id, user.username):
+        return {"ChallengeName": _KIND, "Session": open_session(call, _KIND, user, attempts=0), "ChallengeParameters": {}}
+    if str(call.pool.mfa_config) == "ON" and not user.sms_mfa_enabled:
+        return {"ChallengeName": SETUP, "Session": open_session(call, SETUP, user, verified=False),
+                "ChallengeParameters": {"MFAS_CAN_SETUP": json.dumps(["SOFTWARE_TOKEN_MFA"])}}
+    return None
+
+
+@answers(SETUP)
+def _set_up(call: Call, params: dict[str, Any]) -> dict[str, Any]:
+    """``MFA_SETUP`` answered with the session ``VerifySoftwareToken`` returned: the authenticator enabled, the tokens."""
+    state = take_session(call, str(params.get("Session") or ""), SETUP)
+    given = params.get("ChallengeResponses") or {}
+    user = require_user(call.pool, state["username"], client=call.client)
+    check_secret(call.client, str(given.get("USERNAME") or ""), given.get("SECRET_HASH"), also=(user.username,))
+    if not state.get("verified") or not _software_tokens.verified(call.pool_id, user.username):
+        raise not_authorized("Invalid session for the user.")
+    user.software_token_mfa_enabled, user.preferred_mfa_setting = True, "SOFTWARE_TOKEN_MFA"
+    return finish(call, user, client_metadata=metadata(params.get("ClientMetadata")))
 
 
 @answers(_KIND)

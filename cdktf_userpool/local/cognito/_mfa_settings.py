@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import _software_tokens
-from ._errors import cognito_error, invalid_parameter
-from ._pools import pool_by_id, require_user
+from . import _software_tokens, _state
+from ._errors import cognito_error, invalid_parameter, not_authorized
+from ._mfa import SETUP
+from ._pools import Call, client_of, pool_by_id, require_user
 from ._sessions import authorize
+from ._signin import keep_session, open_session, take_session
 
 __all__ = ["admin_set_user_mfa_preference", "associate_software_token", "set_user_mfa_preference",
            "verify_software_token"]
@@ -25,15 +27,33 @@ _USER_CODE = re.compile(r"[0-9]+")
 
 
 def _signed_in(params: dict[str, Any]) -> tuple[Any, Any]:
-    """The pool and user of the call's access token (``Session`` for a sign-in's ``MFA_SETUP`` comes with that challenge)."""
+    """The pool and user of the call's access token."""
     if params.get("AccessToken") is None:
         raise invalid_parameter("Missing required parameter AccessToken")
     pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
     return pool, user
 
 
+def _setting_up(token: str, sdk: str) -> tuple[Call, Any, dict[str, Any]]:
+    """The sign-in of an ``MFA_SETUP`` session (used up: the answer carries a new one), its user and state."""
+    pool_id = _state.pool_of_session(token)
+    if pool_id is None:
+        raise not_authorized("Invalid session for the user.")
+    pool = pool_by_id(pool_id)
+    with _state._lock:
+        client_id = str((_state.state(pool_id).sessions.get(token) or {}).get("client") or "")
+    call = Call(pool, client_of(pool, client_id), sdk)
+    state = take_session(call, token, SETUP)
+    return call, require_user(pool, state["username"], client=call.client), state
+
+
 def associate_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
-    """``AssociateSoftwareToken``: a new secret of the user's own, to verify with a code of it."""
+    """``AssociateSoftwareToken``: a new secret of the user's own, to verify with a code of it; with a sign-in's
+    ``MFA_SETUP`` ``Session`` instead of an access token, the answer carries the session to verify with."""
+    if params.get("Session") is not None and params.get("AccessToken") is None:
+        call, user, _ = _setting_up(str(params.get("Session") or ""), sdk)
+        secret = _software_tokens.associate(call.pool_id, user.username)
+        return {"SecretCode": secret, "Session": open_session(call, SETUP, user, verified=False)}
     pool, user = _signed_in(params)
     return {"SecretCode": _software_tokens.associate(pool.id, user.username)}
 
@@ -44,9 +64,18 @@ def verify_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     if len(code) != 6 or not _USER_CODE.fullmatch(code):
         raise invalid_parameter(f"1 validation error detected: Value '{code}' at 'userCode' failed to satisfy "
                                 "constraint: Member must satisfy regular expression pattern: [0-9]+ and have length 6")
+    mismatch = cognito_error("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
+    if params.get("Session") is not None and params.get("AccessToken") is None:
+        token = str(params.get("Session") or "")
+        call, user, state = _setting_up(token, sdk)
+        if not _software_tokens.confirm(call.pool_id, user.username, code, params.get("FriendlyDeviceName")):
+            keep_session(call, token, state)  # the same session may verify again
+            raise mismatch
+        user.token_verified = True
+        return {"Status": "SUCCESS", "Session": open_session(call, SETUP, user, verified=True)}
     pool, user = _signed_in(params)
     if not _software_tokens.confirm(pool.id, user.username, code, params.get("FriendlyDeviceName")):
-        raise cognito_error("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
+        raise mismatch
     user.token_verified = True
     return {"Status": "SUCCESS"}
 

@@ -64,6 +64,12 @@ def state(pool_id: str) -> PoolState:
         return found
 
 
+def pool_of_session(token: str) -> str | None:
+    """The ID of the pool that holds auth session ``token`` (calls that take only a ``Session`` name no pool), or ``None``."""
+    with _lock:
+        return next((pool_id for pool_id, found in _states.items() if token and token in found.sessions), None)
+
+
 def record(pool_id: str, kind: str, entry: dict[str, Any]) -> None:
     """Append ``entry`` to the pool's ``trace`` or ``outbox``."""
     with _lock:

@@ -252,6 +252,16 @@ class Triggers(TerraformStack):
         TerraformOutput(self, "ClassicPoolId", value=classic.user_pool_id)
         TerraformOutput(self, "ClassicClientId", value=classic_client.client_id)
 
+        # MFA required: a user without a second factor sets up an authenticator while signing in (MFA_SETUP)
+        strict = UserPool(
+            self, "Strict", removal_policy="destroy", mfa_configuration="ON",
+            software_token_mfa_configuration={"enabled": True},
+            lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v2, lambda_version="V2_0")},
+        )
+        strict_client = strict.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        TerraformOutput(self, "StrictPoolId", value=strict.user_pool_id)
+        TerraformOutput(self, "StrictClientId", value=strict_client.client_id)
+
 
 class Senders(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:

@@ -74,6 +74,13 @@ def classic(triggers_stack: Any) -> Pool:
 
 
 @pytest.fixture(scope="package")
+def strict(triggers_stack: Any) -> Pool:
+    """The ``Strict`` pool: MFA ``ON`` with authenticator apps (its users set one up while signing in)."""
+    out = triggers_stack.outputs
+    return Pool(out["StrictPoolId"], out["StrictClientId"])
+
+
+@pytest.fixture(scope="package")
 def idp(cognito_aws: Any) -> Any:
     """A cognito-idp client as the administrator, in the stack's region."""
     return cognito_aws.client("cognito-idp", region=REGION)

@@ -1,6 +1,7 @@
-"""TOTP MFA on the local pool (the Flows pool: MFA OPTIONAL, authenticator apps allowed): each user's own secret,
-real codes (computed with pyotp, as an authenticator app does), the SOFTWARE_TOKEN_MFA challenge after the password,
-and Cognito's errors for the wrong ones. Shares the package's deployment of tests/local/apps/triggers.py."""
+"""TOTP MFA on the local pool (the Flows pool: MFA OPTIONAL, authenticator apps allowed; the Strict pool: MFA ON):
+each user's own secret, real codes (computed with pyotp, as an authenticator app does), the SOFTWARE_TOKEN_MFA
+challenge after the password, MFA_SETUP for a user who has no factor where MFA is required, and Cognito's errors
+for the wrong ones. Shares the package's deployment of tests/local/apps/triggers.py."""
 
 from __future__ import annotations
 
@@ -148,3 +149,57 @@ def test_the_administrator_enables_only_a_verified_authenticator(cognito_aws: An
                                       SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
     assert idp.admin_get_user(UserPoolId=flows.id, Username=sub)["UserMFASettingList"] == ["SOFTWARE_TOKEN_MFA"]
     assert password_sign_in(public_idp, flows, "totp-hal@example.com")["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+
+
+def strict_user(aws: Any, pool: Pool, name: str) -> None:
+    idp = aws.client("cognito-idp")
+    idp.admin_create_user(UserPoolId=pool.id, Username=name, MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool.id, Username=name, Password=PASSWORD, Permanent=True)
+
+
+def test_where_mfa_is_required_a_user_sets_up_an_authenticator_while_signing_in(cognito_aws: Any, strict: Pool,
+                                                                                public_idp: Any) -> None:
+    import json
+
+    strict_user(cognito_aws, strict, "setup-ivy")
+    cognito_aws.trace(strict.id, clear=True)
+    asked = password_sign_in(public_idp, strict, "setup-ivy")
+    assert asked["ChallengeName"] == "MFA_SETUP" and "AuthenticationResult" not in asked
+    assert json.loads(asked["ChallengeParameters"]["MFAS_CAN_SETUP"]) == ["SOFTWARE_TOKEN_MFA"]  # a JSON string
+    associated = public_idp.associate_software_token(Session=asked["Session"])
+    secret = associated["SecretCode"]
+    with pytest.raises(ClientError) as mismatch:
+        public_idp.verify_software_token(Session=associated["Session"], UserCode="000000"
+                                         if pyotp.TOTP(secret).now() != "000000" else "111111")
+    assert error(mismatch)[0] == "EnableSoftwareTokenMFAException"
+    verified = public_idp.verify_software_token(Session=associated["Session"], UserCode=pyotp.TOTP(secret).now())
+    assert verified["Status"] == "SUCCESS" and verified["Session"] != associated["Session"]
+    with pytest.raises(ClientError) as early:  # the associate step's session cannot finish the setup
+        public_idp.respond_to_auth_challenge(ClientId=strict.client_id, ChallengeName="MFA_SETUP",
+                                             Session=associated["Session"], ChallengeResponses={"USERNAME": "setup-ivy"})
+    assert error(early)[0] == "NotAuthorizedException"
+    done = public_idp.respond_to_auth_challenge(ClientId=strict.client_id, ChallengeName="MFA_SETUP",
+                                                Session=verified["Session"], ChallengeResponses={"USERNAME": "setup-ivy"})
+    assert done["AuthenticationResult"]["AccessToken"]
+    assert [e.trigger_source for e in cognito_aws.trace(strict.id)] == ["TokenGeneration_Authentication"]
+    me = public_idp.get_user(AccessToken=done["AuthenticationResult"]["AccessToken"])
+    assert me["UserMFASettingList"] == ["SOFTWARE_TOKEN_MFA"] and me["PreferredMfaSetting"] == "SOFTWARE_TOKEN_MFA"
+    again = password_sign_in(public_idp, strict, "setup-ivy")  # from now on, a code
+    assert again["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    answered = public_idp.respond_to_auth_challenge(
+        ClientId=strict.client_id, ChallengeName="SOFTWARE_TOKEN_MFA", Session=again["Session"],
+        ChallengeResponses={"USERNAME": "setup-ivy", "SOFTWARE_TOKEN_MFA_CODE": next_code(secret)})
+    assert "AuthenticationResult" in answered
+
+
+def test_a_setup_session_is_of_one_sign_in_only(cognito_aws: Any, strict: Pool, public_idp: Any) -> None:
+    strict_user(cognito_aws, strict, "setup-jo")
+    with pytest.raises(ClientError) as unknown:
+        public_idp.associate_software_token(Session="not-a-session-of-any-pool-here")
+    assert error(unknown) == ("NotAuthorizedException", "Invalid session for the user.")
+    asked = password_sign_in(public_idp, strict, "setup-jo")
+    associated = public_idp.associate_software_token(Session=asked["Session"])
+    with pytest.raises(ClientError) as used:  # the challenge's session was used up by the association
+        public_idp.associate_software_token(Session=asked["Session"])
+    assert error(used)[0] == "NotAuthorizedException"
+    assert associated["SecretCode"]
