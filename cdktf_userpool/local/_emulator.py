@@ -131,11 +131,11 @@ class LocalAws(LocalCognito):
             )
         line = self._read_line(self.startup_timeout)
         if not line:
+            code, log, tail = self._process.poll(), self.log, self._log_tail()  # read before stop() removes the log
             self.stop()
-            raise LocalDeployError(
-                f"The local AWS emulator did not start within {self.startup_timeout:.0f} s: {self._log_tail()}",
-                log=self.log,
-            )
+            why = (f"exited with code {code} before serving" if code is not None
+                   else f"did not start within {self.startup_timeout:.0f} s")
+            raise LocalDeployError(f"The local AWS emulator {why}: {tail}", log=log)
         self._ready = json.loads(line)
         return self
 

@@ -142,6 +142,25 @@ def test_the_emulator_needs_to_run(tmp_path: Path) -> None:
     assert bad.value.argument == "port"
 
 
+def test_an_emulator_that_dies_at_start_fails_at_once_with_its_error(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that cannot import (a package installed without one of its modules) exits at once: the error says
+    so, with the traceback's last lines, without waiting for the start-up timeout."""
+    require_moto()
+    crashing = tmp_path / "python"
+    crashing.write_text("#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+                        "echo \"ModuleNotFoundError: No module named 'cdktf_userpool.local.cognito._gone'\" >&2\nexit 1\n")
+    crashing.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(crashing))
+    started = time.monotonic()
+    with pytest.raises(LocalDeployError) as failed:
+        LocalAws(startup_timeout=60).start()
+    assert time.monotonic() - started < 30
+    assert "exited with code 1 before serving" in str(failed.value)
+    assert "No module named 'cdktf_userpool.local.cognito._gone'" in str(failed.value)
+    assert "ModuleNotFoundError" in failed.value.log
+
+
 def test_stop_reports_peak_memory_and_removes_the_workdirs(tmp_path: Path) -> None:
     require_moto()
     with LocalAws() as aws:
