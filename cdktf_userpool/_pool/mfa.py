@@ -53,3 +53,39 @@ def check_mfa(props: Mapping[str, object], path: str) -> None:
             "(SMS codes) or email_mfa_configuration=... (email codes), or mfa_configuration='OFF'.",
             construct_path=path, argument="mfa_configuration", value=mfa, choices=MFA_CONFIGURATIONS,
         )
+    _check_email_mfa(props, path)
+
+
+def _check_email_mfa(props: Mapping[str, object], path: str) -> None:
+    """Email codes need what Cognito needs for them: Amazon SES (``email_sending_account='DEVELOPER'``), a tier
+    above Lite (unset, a new pool is on Essentials), and a ``message`` carrying the code placeholder ``{####}``."""
+    email_mfa = props.get("email_mfa_configuration")
+    if isinstance(email_mfa, list):
+        email_mfa = email_mfa[0] if email_mfa else None
+    if email_mfa is None:
+        return
+    email = props.get("email_configuration")
+    if isinstance(email, list):
+        email = email[0] if email else None
+    account = _field(email, "email_sending_account") if email is not None else None
+    if account != "DEVELOPER" and not (isinstance(account, str) and Token.is_unresolved(account)):
+        raise ConfigurationError(
+            f"UserPool {path!r} got email_mfa_configuration but email_configuration's email_sending_account is "
+            f"{account!r}: Cognito sends MFA codes by email only through Amazon SES. Pass email_configuration="
+            "{'email_sending_account': 'DEVELOPER', 'source_arn': <your SES identity ARN>, 'from_email_address': ...}.",
+            construct_path=path, argument="email_configuration", value=account, choices=("DEVELOPER",),
+        )
+    tier = props.get("user_pool_tier")
+    if tier == "LITE":  # unset, a new pool is on Essentials
+        raise ConfigurationError(
+            f"UserPool {path!r} got email_mfa_configuration on the {tier} tier: Cognito offers MFA by "
+            "email on the Essentials and Plus tiers only. Pass user_pool_tier='ESSENTIALS' (or 'PLUS').",
+            construct_path=path, argument="user_pool_tier", value=tier, choices=("ESSENTIALS", "PLUS"),
+        )
+    message = _field(email_mfa, "message")
+    if isinstance(message, str) and not Token.is_unresolved(message) and "{####}" not in message:
+        raise ConfigurationError(
+            f"UserPool {path!r} got email_mfa_configuration message={message!r}, which lacks the code placeholder "
+            "'{####}': Cognito refuses it. Put {####} where the code goes.",
+            construct_path=path, argument="email_mfa_configuration.message", value=message,
+        )

@@ -1,4 +1,5 @@
-"""What a signed-in user does with their access token: ``GetUser``, ``ChangePassword``, ``DeleteUser``.
+"""What a signed-in user does with their access token: ``GetUser``, ``ChangePassword``, ``DeleteUser``; and
+``AdminGetUser``, which describes a user as ``GetUser`` does.
 
 Each checks the token as Cognito does (:func:`._sessions.authorize`: a revoked, signed-out, expired
 or foreign token is ``NotAuthorizedException``), whichever region the pool is in. No trigger runs.
@@ -9,15 +10,28 @@ from __future__ import annotations
 from typing import Any
 
 from ._errors import not_authorized
-from ._pools import check_password
+from ._factors import settings
+from ._pools import check_password, pool_by_id, require_user
 from ._sessions import authorize, sign_out
 
 
 def get_user(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``GetUser``: the user's attributes and MFA settings."""
     _, _, user, _ = authorize(str(params.get("AccessToken") or ""))
+    return _described(user)
+
+
+def admin_get_user(params: dict[str, Any], sdk: str) -> dict[str, Any]:
+    """``AdminGetUser``: the user named by the administrator, as ``GetUser`` describes them."""
+    pool = pool_by_id(str(params.get("UserPoolId") or ""))
+    return _described(require_user(pool, str(params.get("Username") or "")))
+
+
+def _described(user: Any) -> dict[str, Any]:
     answer: dict[str, Any] = user.to_json(extended=True, attributes_key="UserAttributes")
-    return answer
+    for moto_field in ("UserMFASettingList", "PreferredMfaSetting"):  # moto knows neither email MFA nor omission
+        answer.pop(moto_field, None)
+    return {**answer, **settings(user)}
 
 
 def change_password(params: dict[str, Any], sdk: str) -> dict[str, Any]:

@@ -5,8 +5,9 @@ from ``_signin``'s table, which the flow modules fill when this module imports t
 (``USER_PASSWORD_AUTH``, ``ADMIN_USER_PASSWORD_AUTH``, ``ADMIN_NO_SRP_AUTH``, ``NEW_PASSWORD_REQUIRED``),
 ``_srp`` (``USER_SRP_AUTH``, ``PASSWORD_VERIFIER``), ``_custom_auth`` (``CUSTOM_AUTH``,
 ``CUSTOM_CHALLENGE``) and ``_sessions`` (``REFRESH_TOKEN_AUTH``: pre token generation
-``TokenGeneration_RefreshTokens`` only); ``_mfa`` asks for and checks the second factor
-(``SOFTWARE_TOKEN_MFA``). Challenges no module answers go to moto.
+``TokenGeneration_RefreshTokens`` only); ``_mfa`` chooses and checks the second factor
+(``SOFTWARE_TOKEN_MFA``, ``SELECT_MFA_TYPE``, ``MFA_SETUP``) and ``_mfa_codes`` sends and checks the
+codes (``SMS_MFA``, ``EMAIL_OTP``). Challenges no module answers go to moto.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import _custom_auth, _mfa, _password, _sessions, _srp  # each registers its flows and challenges with _signin
+from . import _custom_auth, _mfa, _mfa_codes, _password, _sessions, _srp  # each registers its flows and challenges with _signin
 from ._errors import invalid_parameter
 from ._pools import Call, client_of, pool_and_client, pool_by_id
 from ._signin import initiator, responder

@@ -52,7 +52,7 @@ class Message:
     :ivar body: the text, after the custom message trigger (``None`` when a custom sender delivers it).
     :ivar code: the code or temporary password it carries.
     :ivar kind: ``"SignUp"``, ``"ResendCode"``, ``"AdminCreateUser"``, ``"ForgotPassword"``,
-        ``"UpdateUserAttribute"`` or ``"VerifyUserAttribute"``.
+        ``"UpdateUserAttribute"``, ``"VerifyUserAttribute"`` or ``"Authentication"`` (an MFA code).
     :ivar username: the user's username.
     :ivar trigger_source: ``"CustomMessage_<kind>"`` when the custom message trigger shaped it.
     :ivar sender: ``"CustomEmailSender"`` / ``"CustomSMSSender"`` when it was handed to a custom sender.

@@ -7,6 +7,8 @@ starts with ``CHALLENGE_NAME=SRP_A``). Each round: define answers ``challengeNam
 ``RespondToAuthChallenge`` with ``ANSWER`` calls verify auth challenge response, appends
 ``{challengeName, challengeResult, challengeMetadata}`` to the session and calls define again.
 ``PASSWORD_VERIFIER`` (after ``SRP_A``) runs the SRP step, appending ``{PASSWORD_VERIFIER, true}``.
+A second factor define names (``SMS_MFA``, ``EMAIL_OTP``, ``SOFTWARE_TOKEN_MFA``) is asked as after a
+password (``_mfa_codes``, ``_mfa``); answered rightly, it appends ``{<name>, true}`` and define decides.
 ``issueTokens`` ends with the tokens (pre token generation, post authentication);
 ``failAuthentication`` with ``NotAuthorizedException``. ``InitiateAuth``'s ``ClientMetadata`` does
 not reach these triggers; ``RespondToAuthChallenge``'s does. Pre authentication does not run.
@@ -20,7 +22,7 @@ from ._errors import cognito_error, lambda_response, not_authorized
 from ._events import build, metadata
 from ._invoke import configured, invoke, response_of
 from ._pools import Call, check_secret, event_attributes, require_user
-from ._signin import answers, finish, initiates, initiator, open_session, resumes, take_session
+from ._signin import answers, ask, askable, finish, initiates, initiator, open_session, resumes, take_session
 
 TRIGGERS = ("DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse")
 
@@ -62,6 +64,8 @@ def next_step(call: Call, user: Any, session: list[dict[str, Any]], client_metad
     if challenge == "PASSWORD_VERIFIER" and srp_a:  # the SRP step, run for this flow: it resumes it below
         return initiator("USER_SRP_AUTH")(call, {"AuthParameters": {"USERNAME": user.username, "SRP_A": srp_a}},
                                           then=("CUSTOM_AUTH", session))
+    if challenge != "CUSTOM_CHALLENGE" and isinstance(challenge, str) and askable(challenge):
+        return ask(challenge, call, user, then=("CUSTOM_AUTH", session))
     if challenge != "CUSTOM_CHALLENGE":
         raise lambda_response()
     created = response_of(invoke(call, "CreateAuthChallenge", build(

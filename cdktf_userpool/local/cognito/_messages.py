@@ -33,6 +33,9 @@ _VERIFY_SUBJECT = "Your verification code"
 _VERIFY_SMS = "Your verification code is {####}. "
 _INVITE = "Your username is {username} and temporary password is {####}. "
 _INVITE_SUBJECT = "Your temporary password"
+_AUTH_SMS = "Your authentication code is {####}. "
+_AUTH_EMAIL = "Your authentication code is {####}. "
+_AUTH_SUBJECT = "Your authentication code"
 
 MEDIUM_ATTRIBUTE = {"EMAIL": "email", "SMS": "phone_number"}
 _SENDER = {"EMAIL": "CustomEmailSender", "SMS": "CustomSMSSender"}
@@ -41,6 +44,11 @@ _SENDER = {"EMAIL": "CustomEmailSender", "SMS": "CustomSMSSender"}
 def _templates(pool: Any, kind: str) -> tuple[str, str, str]:
     """(email body, email subject, SMS body) of the pool for messages of ``kind``."""
     config = pool.extended_config
+    if kind == "Authentication":  # an MFA code: the pool's MFA settings (SetUserPoolMfaConfig) shape it
+        email_mfa = (getattr(pool, "cdktf_userpool_mfa", None) or {}).get("EmailMfaConfiguration") or {}
+        sms_mfa = getattr(pool, "sms_mfa_config", None) or {}
+        return (email_mfa.get("Message") or _AUTH_EMAIL, email_mfa.get("Subject") or _AUTH_SUBJECT,
+                sms_mfa.get("SmsAuthenticationMessage") or config.get("SmsAuthenticationMessage") or _AUTH_SMS)
     if kind == "AdminCreateUser":
         invite = (config.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
         return (invite.get("EmailMessage") or _INVITE, invite.get("EmailSubject") or _INVITE_SUBJECT,

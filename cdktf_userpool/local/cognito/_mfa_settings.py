@@ -1,10 +1,12 @@
 """A user's MFA settings: ``AssociateSoftwareToken``, ``VerifySoftwareToken``, ``SetUserMFAPreference`` and
-``AdminSetUserMFAPreference``. ``GetUser`` and ``AdminGetUser`` report them (``UserMFASettingList``,
-``PreferredMfaSetting``) from the same user record.
+``AdminSetUserMFAPreference`` (``SoftwareTokenMfaSettings``, ``SMSMfaSettings``, ``EmailMfaSettings``).
+``GetUser`` and ``AdminGetUser`` report them (``UserMFASettingList``, ``PreferredMfaSetting``:
+``_factors.settings``) from the same user record.
 
-An authenticator must be associated and verified (``_software_tokens``: a code of the user's own secret)
-before it can be enabled: enabling one that is not is Cognito's ``InvalidParameterException`` and
-changes nothing. The calls that take an access token check it as every such call does
+A factor is enabled only when it can reach the user: an authenticator associated and verified
+(``_software_tokens``: a code of the user's own secret), a phone number for SMS, an email address for
+email codes where the pool offers them. Enabling one that cannot is Cognito's
+``InvalidParameterException`` and changes nothing, the call's other settings included. The calls that take an access token check it as every such call does
 (``_sessions.authorize``).
 """
 
@@ -13,8 +15,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import _software_tokens, _state
+from . import _factors, _software_tokens, _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
+from ._factors import EMAIL, SMS, SOFTWARE_TOKEN
 from ._mfa import SETUP
 from ._pools import Call, client_of, pool_by_id, require_user
 from ._sessions import authorize
@@ -80,28 +83,33 @@ def verify_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     return {"Status": "SUCCESS"}
 
 
-def _apply(pool: Any, user: Any, params: dict[str, Any], *, unverified: str) -> None:
-    token = params.get("SoftwareTokenMfaSettings")
-    sms = params.get("SMSMfaSettings")
-    if token and token.get("Enabled") and not _software_tokens.verified(pool.id, user.username):
-        raise invalid_parameter(unverified)
-    for settings, enabled_field, name in ((token, "software_token_mfa_enabled", "SOFTWARE_TOKEN_MFA"),
-                                          (sms, "sms_mfa_enabled", "SMS_MFA")):
-        if not settings:
+_SETTINGS = (("SoftwareTokenMfaSettings", SOFTWARE_TOKEN), ("SMSMfaSettings", SMS), ("EmailMfaSettings", EMAIL))
+
+
+def _apply(pool: Any, user: Any, params: dict[str, Any], *, admin: bool) -> None:
+    """The settings of each factor the call names, after checking them all (a refused one changes nothing)."""
+    changes = [(factor, params[key]) for key, factor in _SETTINGS if params.get(key)]
+    for factor, settings in changes:
+        if not settings.get("Enabled"):
             continue
+        if factor == EMAIL and EMAIL not in _factors.offered(pool):
+            raise invalid_parameter("Email MFA is not enabled for this user pool.")
+        if not _factors.reachable(pool, user, factor):
+            raise invalid_parameter("User has not set up software token mfa" if factor == SOFTWARE_TOKEN and not admin
+                                    else f"User does not have delivery config set to turn on {factor}")
+    for factor, settings in changes:
         if "Enabled" in settings:
-            setattr(user, enabled_field, bool(settings["Enabled"]))
-        if settings.get("PreferredMfa") and getattr(user, enabled_field):
-            user.preferred_mfa_setting = name
-        elif user.preferred_mfa_setting == name and (settings.get("PreferredMfa") is False
-                                                     or not getattr(user, enabled_field)):
+            _factors.set_enabled(user, factor, bool(settings["Enabled"]))
+        if settings.get("PreferredMfa") and _factors.is_enabled(user, factor):
+            user.preferred_mfa_setting = factor
+        elif user.preferred_mfa_setting == factor and settings.get("PreferredMfa") is False:
             user.preferred_mfa_setting = None
 
 
 def set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``SetUserMFAPreference``: enable or disable the user's factors and choose the preferred one."""
     pool, user = _signed_in(params)
-    _apply(pool, user, params, unverified="User has not set up software token mfa")
+    _apply(pool, user, params, admin=False)
     return {}
 
 
@@ -109,5 +117,5 @@ def admin_set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str,
     """``AdminSetUserMFAPreference``: the same for a user named by the administrator."""
     pool = pool_by_id(str(params.get("UserPoolId") or ""))
     user = require_user(pool, str(params.get("Username") or ""))
-    _apply(pool, user, params, unverified="User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
+    _apply(pool, user, params, admin=True)
     return {}

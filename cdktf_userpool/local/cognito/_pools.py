@@ -97,6 +97,13 @@ def event_attributes(user: Any) -> dict[str, str]:
     return found
 
 
+def known_as(user: Any) -> tuple[str, ...]:
+    """The names a user may be called by in a challenge's ``USERNAME`` or a ``SECRET_HASH``: the username,
+    ``sub``, and the email and phone number (those the user has)."""
+    return tuple(name for name in (user.username, user.id, *(user.attribute_lookup.get(k, "") for k in ("email", "phone_number")))
+                 if name)
+
+
 def username_attributes(pool: Any) -> list[str]:
     return list(pool.extended_config.get("UsernameAttributes") or [])
 

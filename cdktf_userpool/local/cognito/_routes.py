@@ -46,6 +46,7 @@ def _flows() -> dict[str, Flow]:
         "global_sign_out": _sessions.global_sign_out,
         "admin_user_global_sign_out": _sessions.admin_user_global_sign_out,
         "get_user": _account.get_user,
+        "admin_get_user": _account.admin_get_user,
         "change_password": _account.change_password,
         "delete_user": _account.delete_user,
         "sign_up": _signup.sign_up,

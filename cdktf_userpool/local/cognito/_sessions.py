@@ -23,7 +23,7 @@ from typing import Any
 
 from . import _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
-from ._pools import Call, _pools, check_secret, find_user, pool_and_client, pool_by_id, require_user
+from ._pools import Call, _pools, check_secret, find_user, known_as, pool_and_client, pool_by_id, require_user
 from ._refresh_tokens import PREFIX, rotate, rotation, store, take_refresh_token
 from ._signin import initiates
 from ._tokens import API_SCOPE, _validity, issue, signing_key
@@ -57,7 +57,7 @@ def refresh_token_auth(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     token = str(auth.get("REFRESH_TOKEN") or "")
     _, user = take_refresh_token(call.pool, call.client, token)
     check_secret(call.client, str(auth.get("USERNAME") or user.username), auth.get("SECRET_HASH"),
-                 also=(user.username, user.id, *(user.attribute_lookup.get(k, "") for k in ("email", "phone_number"))))
+                 also=known_as(user))
     return {"ChallengeParameters": {}, "AuthenticationResult": refresh(call, token, api=False)}
 
 

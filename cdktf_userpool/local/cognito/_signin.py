@@ -13,8 +13,11 @@ A flow module registers what it serves: ``@initiates("USER_SRP_AUTH")`` for an `
 hands back to (custom auth after its SRP step). A second factor also registers a step with
 ``@after_first_factor(order)``: once the password (or the SRP proof) is verified and the user may sign
 in, :func:`complete` runs the steps in order and the first that asks for a challenge answers the call
-(``_mfa``: the ``SOFTWARE_TOKEN_MFA`` code). A new challenge (an MFA code, a one-time password) is one
-new module that registers its step and its answer, imported once by ``_auth``.
+(``_mfa``: the second factor). A challenge another flow may ask for (a second factor: custom auth's
+define trigger can name ``SMS_MFA``) registers how it is asked with ``@asks(name)``; the asker calls
+:func:`ask`, and the answer hands the sign-in back (:func:`after_challenge`: to the flow that asked, or
+to the tokens). A new challenge (an MFA code, a one-time password) is one new module that registers
+its step and its answer, imported once by ``_auth``.
 """
 
 from __future__ import annotations
@@ -29,15 +32,20 @@ from . import _state
 from ._errors import cognito_error, not_authorized
 from ._events import build
 from ._invoke import configured, invoke, response_of
-from ._pools import Call, add_user, attributes, check_secret, event_attributes, find_user, new_user, require_user
+from ._pools import Call, add_user, attributes, check_secret, event_attributes, find_user, known_as, new_user
+from ._pools import require_user
 from ._pools import sign_up_username, status
 from ._tokens import issue
 
 __all__ = [
-    "Initiate", "Respond", "Resume", "Step", "after_first_factor", "after_password", "answers", "check_credentials",
-    "complete", "finish", "initiates", "initiator", "keep_session", "migrate", "open_session", "pre_authentication",
-    "responder", "resume", "resumes", "take_session",
+    "Ask", "Initiate", "Respond", "Resume", "Step", "CODE_ATTEMPTS", "after_challenge", "after_first_factor", "after_password",
+    "answers", "ask", "askable", "asks", "challenged_user", "check_credentials", "complete", "finish", "initiates", "initiator", "keep_session",
+    "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "take_session", "wrong_answer",
 ]
+
+CODE_ATTEMPTS = 5
+"""Answers a code challenge's session takes (the wrong ones included) before it ends: ours, as Cognito's
+number is not documented."""
 
 Initiate = Callable[..., dict[str, Any]]
 """Starts an ``AuthFlow``: ``(call, params, *, then=None)``; ``then`` is ``(flow, state)`` when another flow
@@ -47,6 +55,10 @@ Respond = Callable[[Call, dict[str, Any]], dict[str, Any]]
 Resume = Callable[[Call, Any, Any, dict[str, Any], "dict[str, str] | None"], dict[str, Any]]
 """Continues a flow after a step another flow ran for it: ``(call, user, state, step, client_metadata)``."""
 
+Ask = Callable[..., dict[str, Any]]
+"""Asks a challenge: ``(call, user, *, then=None, **options)``; ``then`` is ``(flow, state)`` of the flow to hand the
+sign-in back to once it is answered (:func:`after_challenge`), else the tokens follow."""
+
 Step = Callable[[Call, Any], "dict[str, Any] | None"]
 """A step after the first factor: ``(call, user)``; a challenge's answer to send, or ``None`` to go on."""
 
@@ -54,6 +66,7 @@ _INITIATE: dict[str, Initiate] = {}
 _STEPS: list[tuple[int, Step]] = []
 _RESPOND: dict[str, Respond] = {}
 _RESUME: dict[str, Resume] = {}
+_ASK: dict[str, Ask] = {}
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
@@ -82,6 +95,11 @@ def resumes(flow: str) -> Callable[[_F], _F]:
     return _register(_RESUME, (flow,), "flow")
 
 
+def asks(*challenges: str) -> Callable[[_F], _F]:
+    """Register the decorated :data:`Ask` as how each of ``challenges`` is asked for, by any flow."""
+    return _register(_ASK, challenges, "challenge to ask")
+
+
 def after_first_factor(order: int) -> Callable[[_F], _F]:
     """Register the decorated :data:`Step`; :func:`complete` runs the steps by ``order``, lowest first."""
     def register(fn: _F) -> _F:
@@ -105,6 +123,30 @@ def resume(flow: str, call: Call, user: Any, state: Any, step: dict[str, Any],
            client_metadata: dict[str, str] | None) -> dict[str, Any]:
     """Hand ``flow`` back its sign-in after ``step`` (``{challengeName, challengeResult, challengeMetadata}``)."""
     return _RESUME[flow](call, user, state, step, client_metadata)
+
+
+def askable(challenge: str) -> bool:
+    """Whether a module registered how ``challenge`` is asked (:func:`asks`)."""
+    return challenge in _ASK
+
+
+def ask(challenge: str, call: Call, user: Any, *, then: tuple[str, Any] | None = None, **options: Any) -> dict[str, Any]:
+    """Ask ``user`` for ``challenge``: the call's answer (``ChallengeName``, ``Session``, ``ChallengeParameters``).
+
+    :param options: what the challenge's module takes besides (an email code's ``destination``).
+    """
+    return _ASK[challenge](call, user, then=then, **options)
+
+
+def after_challenge(call: Call, user: Any, state: dict[str, Any], challenge: str,
+                    client_metadata: dict[str, str] | None) -> dict[str, Any]:
+    """A challenge answered rightly: back to the flow that asked for it (its ``then``), or the tokens."""
+    then = state.get("then")
+    if then:
+        flow, flow_state = then
+        step = {"challengeName": challenge, "challengeResult": True, "challengeMetadata": None}
+        return resume(flow, call, user, flow_state, step, client_metadata)
+    return finish(call, user, client_metadata=client_metadata)
 
 
 # -- the shared steps ----------------------------------------------------------------------------------
@@ -136,6 +178,25 @@ def keep_session(call: Call, token: str, state: dict[str, Any]) -> None:
     that may be answered again, until the session expires."""
     with _state._lock:
         _state.state(call.pool_id).sessions[token] = state
+
+
+def challenged_user(call: Call, state: dict[str, Any], given: dict[str, Any]) -> Any:
+    """The user a challenge's session belongs to, checked against the answer's ``USERNAME`` (any name the user
+    goes by) and ``SECRET_HASH``; another user's name is ``NotAuthorizedException``."""
+    user = require_user(call.pool, state["username"], client=call.client)
+    named = str(given.get("USERNAME") or "")
+    if named and named not in known_as(user):
+        raise not_authorized("Invalid session for the user.")
+    check_secret(call.client, named, given.get("SECRET_HASH"), also=known_as(user))
+    return user
+
+
+def wrong_answer(call: Call, token: str, state: dict[str, Any], error: Exception) -> Exception:
+    """``error`` for a wrong code; the session (taken) is kept for another answer, :data:`CODE_ATTEMPTS` in all."""
+    attempts = int(state.get("attempts") or 0) + 1
+    if attempts < CODE_ATTEMPTS:
+        keep_session(call, token, {**state, "attempts": attempts})
+    return error
 
 
 def pre_authentication(call: Call, user: Any, validation_data: dict[str, str] | None) -> None:

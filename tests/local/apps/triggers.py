@@ -1,13 +1,15 @@
 """A stack for the local pool's flow tests: all twelve triggers, on pools built for the purpose.
 
-- ``Flows``: email as username, codes by email, ten triggers (pre token generation ``V2_0``), a
+- ``Flows``: email as username, codes by email, ten triggers (pre token generation ``V2_0``), MFA optional
+  (an authenticator app, SMS and email codes), a
   public client allowing every flow and a confidential one; post confirmation adds the user to
   ``members`` (with its grant).
   Its domain ``flows-local`` serves managed login to the ``Web`` (public: code with PKCE, implicit)
   and ``WebServer`` (confidential) clients.
 - ``Classic``: pre sign-up and pre token generation ``V1_0``; managed login on ``classic-local``.
 - ``Senders`` (stack ``senders``): the custom email and SMS senders (one function, with the
-  Encryption SDK, and the pool's KMS key) and pre token ``V3_0``; managed login on ``senders-local``
+  Encryption SDK, and the pool's KMS key; MFA codes by SMS and email go to them too) and pre token
+  ``V3_0``; managed login on ``senders-local``
   with an API scope.
 
 The functions misbehave on request, as the tests need: an email whose local part contains a
@@ -18,10 +20,13 @@ something that is not the event, sleep past its timeout, or break Cognito's rule
 
 from __future__ import annotations
 
+import json
+
 from cdktf import App, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.cognito_user_pool_client import (
     CognitoUserPoolClientRefreshTokenRotation as RefreshTokenRotation,
 )
+from cdktf_cdktf_provider_aws.iam_role import IamRole, IamRoleInlinePolicy
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 from constructs import Construct
 
@@ -134,14 +139,16 @@ def migrate_user(event, context):
 
 
 def define_challenge(event, context):
-    """Custom auth: the SRP password check when the client starts with it, then one question; tokens
-    after a right answer, failure after three wrong ones."""
+    """Custom auth: the SRP password check when the client starts with it, then one question (for a
+    ``define-mfa`` user, an emailed code instead); tokens after a right answer, failure after three wrong ones."""
     session = event["request"]["session"]
     last = session[-1] if session else {}
     asked = [s for s in session if s["challengeName"] == "CUSTOM_CHALLENGE"]
     if last.get("challengeName") == "SRP_A":
         event["response"].update(challengeName="PASSWORD_VERIFIER", issueTokens=False, failAuthentication=False)
-    elif last.get("challengeName") == "CUSTOM_CHALLENGE" and last["challengeResult"]:
+    elif "define-mfa" in _mode(event) and not session:
+        event["response"].update(challengeName="EMAIL_OTP", issueTokens=False, failAuthentication=False)
+    elif last.get("challengeName") in ("CUSTOM_CHALLENGE", "EMAIL_OTP") and last["challengeResult"]:
         event["response"].update(issueTokens=True, failAuthentication=False)
     elif len(asked) >= 3:
         event["response"].update(issueTokens=False, failAuthentication=True)
@@ -197,6 +204,21 @@ def send_code(event, context):
     print(f"DELIVERED {event['triggerSource']} {plaintext.decode()} TO {to}")
 
 
+SES_IDENTITY = f"arn:aws:ses:{REGION}:123456789012:identity/example.com"
+EMAIL_BY_SES = {"email_sending_account": "DEVELOPER", "source_arn": SES_IDENTITY, "from_email_address": "no-reply@example.com"}
+
+
+def sms_configuration(scope: Construct, id: str) -> dict[str, str]:
+    """SMS through SNS: the role Cognito assumes (its external ID checked), allowed to publish (SMS has no ARN)."""
+    external_id = f"{id}-sms"
+    role = IamRole(scope, id, assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": "cognito-idp.amazonaws.com"}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"sts:ExternalId": external_id}}}]}),
+        inline_policy=[IamRoleInlinePolicy(name="sms", policy=json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "sns:Publish", "Resource": "*"}]}))])
+    return {"external_id": external_id, "sns_caller_arn": role.arn, "sns_region": REGION}
+
+
 class Triggers(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:
         super().__init__(scope, id)
@@ -204,8 +226,11 @@ class Triggers(TerraformStack):
         flows = UserPool(
             self, "Flows", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             user_pool_tier="ESSENTIALS",
-            # MFA for the users who enable it: an authenticator app (TOTP), tests/local/cognito/test_mfa.py
+            # MFA for the users who enable it: an authenticator app (TOTP), SMS and email codes (their messages shaped
+            # by the custom message trigger), tests/local/cognito/test_mfa.py and test_mfa_codes.py
             mfa_configuration="OPTIONAL", software_token_mfa_configuration={"enabled": True},
+            sms_configuration=sms_configuration(self, "FlowsSms"), email_configuration=EMAIL_BY_SES,
+            email_mfa_configuration={"message": "Your sign-in code is {####}", "subject": "Sign-in code"},
             lambda_triggers={
                 "pre_sign_up": Function(self, "PreSignUp", pre_sign_up, timeout=2),
                 "pre_authentication": pre_authentication,
@@ -262,6 +287,21 @@ class Triggers(TerraformStack):
         TerraformOutput(self, "StrictPoolId", value=strict.user_pool_id)
         TerraformOutput(self, "StrictClientId", value=strict_client.client_id)
 
+        # MFA required by SMS or email: a user with a phone number or an address gets a code; one with neither
+        # sets email up while signing in; where SMS is the only factor, a user without a phone cannot sign in
+        sms = sms_configuration(self, "RequiredSms")
+        required = UserPool(
+            self, "Required", removal_policy="destroy", mfa_configuration="ON", sms_configuration=sms,
+            email_configuration=EMAIL_BY_SES, email_mfa_configuration={"message": "Code {####}", "subject": "Code"},
+        )
+        required_client = required.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        sms_only = UserPool(self, "SmsOnly", removal_policy="destroy", mfa_configuration="ON", sms_configuration=sms)
+        sms_only_client = sms_only.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        TerraformOutput(self, "RequiredPoolId", value=required.user_pool_id)
+        TerraformOutput(self, "RequiredClientId", value=required_client.client_id)
+        TerraformOutput(self, "SmsOnlyPoolId", value=sms_only.user_pool_id)
+        TerraformOutput(self, "SmsOnlyClientId", value=sms_only_client.client_id)
+
 
 class Senders(TerraformStack):
     def __init__(self, scope: Construct, id: str) -> None:
@@ -270,6 +310,9 @@ class Senders(TerraformStack):
         pool = UserPool(
             self, "Senders", removal_policy="destroy", username_attributes=["email"], auto_verified_attributes=["email"],
             user_pool_tier="ESSENTIALS",
+            # MFA by SMS and email: the codes go to the custom senders (..._Authentication)
+            mfa_configuration="OPTIONAL", sms_configuration=sms_configuration(self, "SendersSms"),
+            email_configuration=EMAIL_BY_SES, email_mfa_configuration={"message": "Code: {####}", "subject": "Code"},
             lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v3, lambda_version="V3_0")},
         )
         sender = Function(self, "Sender", send_code, architecture="x86_64", timeout=10,

@@ -81,6 +81,20 @@ def strict(triggers_stack: Any) -> Pool:
 
 
 @pytest.fixture(scope="package")
+def required(triggers_stack: Any) -> Pool:
+    """The ``Required`` pool: MFA ``ON`` by SMS or email (no authenticator app)."""
+    out = triggers_stack.outputs
+    return Pool(out["RequiredPoolId"], out["RequiredClientId"])
+
+
+@pytest.fixture(scope="package")
+def sms_only(triggers_stack: Any) -> Pool:
+    """The ``SmsOnly`` pool: MFA ``ON`` by SMS alone."""
+    out = triggers_stack.outputs
+    return Pool(out["SmsOnlyPoolId"], out["SmsOnlyClientId"])
+
+
+@pytest.fixture(scope="package")
 def idp(cognito_aws: Any) -> Any:
     """A cognito-idp client as the administrator, in the stack's region."""
     return cognito_aws.client("cognito-idp", region=REGION)

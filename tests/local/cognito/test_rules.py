@@ -129,3 +129,38 @@ def test_cognito_may_invoke_only_with_a_matching_permission() -> None:
     other = _statement()
     other["Principal"] = {"Service": "s3.amazonaws.com"}
     assert not _invoke.allowed(_Function(other), _Pool())
+
+
+def test_an_mfa_code_expires_with_its_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An SMS code answered after the client's AuthSessionValidity (3 minutes here) is refused as Cognito refuses a
+    late answer, and the code is not accepted again; in process, as the emulator's clock cannot be moved."""
+    import time
+
+    from moto.cognitoidp.models import cognitoidp_backends
+
+    from cdktf_userpool.local.cognito import _mfa_codes, _signin, _state
+    from cdktf_userpool.local.cognito._pools import Call
+
+    backend = cognitoidp_backends["123456789012"]["eu-west-1"]
+    pool = backend.create_user_pool("late", {})
+    client = backend.create_user_pool_client(pool.id, False, {"ClientName": "app", "AuthSessionValidity": 3})
+    user = backend.admin_create_user(pool.id, "late-lu", "SUPPRESS", "Pass-word-1",
+                                     [{"Name": "phone_number", "Value": "+15555550100"}])
+    call = Call(pool, client, "test")
+    asked = _mfa_codes.send(call, user, "SMS_MFA")
+    assert asked["ChallengeParameters"]["CODE_DELIVERY_DESTINATION"] == "+*******0100"
+    (sent,) = _state.read(pool.id, "outbox")
+    now = time.time()
+    monkeypatch.setattr(_signin.time, "time", lambda: now + 181)
+    respond = _signin.responder("SMS_MFA")
+    assert respond is not None
+    params = {"ChallengeName": "SMS_MFA", "Session": asked["Session"],
+              "ChallengeResponses": {"USERNAME": "late-lu", "SMS_MFA_CODE": sent["code"]}}
+    with pytest.raises(Exception) as late:
+        respond(call, params)
+    assert (error_code(late.value), late.value.message) == (  # type: ignore[attr-defined]
+        "NotAuthorizedException", "Invalid session for the user, session is expired.")
+    with pytest.raises(Exception) as again:
+        respond(call, params)
+    assert error_code(again.value) == "NotAuthorizedException"
+    backend.delete_user_pool(pool.id)

@@ -38,7 +38,7 @@ def test_the_email_sender_decrypts_the_sign_up_code(cognito_aws: Any, senders: P
     (mail,) = cognito_aws.outbox(senders.id)
     assert mail.sender == "CustomEmailSender" and mail.body is None
     assert request["code"] != mail.code
-    line = printed(cognito_aws, senders_stack, "CustomEmailSender", "CustomEmailSender_SignUp")
+    line = printed(cognito_aws, senders_stack, "CustomEmailSender", f"CustomEmailSender_SignUp {mail.code}")
     assert f"CustomEmailSender_SignUp {mail.code} TO zoe@example.com" in line
     public_idp.confirm_sign_up(ClientId=senders.client_id, Username="zoe@example.com", ConfirmationCode=mail.code)
 
@@ -51,7 +51,7 @@ def test_the_sms_sender_gets_the_temporary_password(cognito_aws: Any, senders: P
     assert trace[-1].event["request"]["type"] == "customSMSSenderRequestV1" and trace[-1].error is None
     mail = cognito_aws.outbox(senders.id)[-1]
     assert (mail.medium, mail.destination, mail.sender) == ("SMS", "+15555550123", "CustomSMSSender")
-    line = printed(cognito_aws, senders_stack, "CustomSMSSender", "CustomSMSSender_AdminCreateUser")
+    line = printed(cognito_aws, senders_stack, "CustomSMSSender", f"CustomSMSSender_AdminCreateUser {mail.code}")
     assert f"{mail.code} TO +15555550123" in line
 
 
