@@ -131,11 +131,15 @@ class LocalAws(LocalCognito):
             )
         line = self._read_line(self.startup_timeout)
         if not line:
-            code, log, tail = self._process.poll(), self.log, self._log_tail()  # read before stop() removes the log
+            try:  # its output closed as it exits: wait the moment it takes to be reaped
+                code: int | None = self._process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                code = None
+            logged, tail = self.log, self._log_tail()  # read before stop() removes the log
             self.stop()
             why = (f"exited with code {code} before serving" if code is not None
                    else f"did not start within {self.startup_timeout:.0f} s")
-            raise LocalDeployError(f"The local AWS emulator {why}: {tail}", log=log)
+            raise LocalDeployError(f"The local AWS emulator {why}: {tail}", log=logged)
         self._ready = json.loads(line)
         return self
 
