@@ -13,9 +13,10 @@ codes (``SMS_MFA``, ``EMAIL_OTP``). Challenges no module answers go to moto.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from . import _custom_auth, _mfa, _mfa_codes, _password, _sessions, _srp  # each registers its flows and challenges with _signin
+from . import _custom_auth, _device_auth, _mfa, _mfa_codes, _password, _sessions, _srp  # each registers its flows and challenges with _signin
 from ._errors import invalid_parameter
 from ._pools import Call, client_of, pool_and_client, pool_by_id
 from ._signin import initiator, responder
@@ -52,7 +53,13 @@ def _check_flow(client: Any, flow: str, allowed: tuple[str, ...]) -> None:
         raise invalid_parameter(f"{flow} flow not enabled for this client")
 
 
+def _device(params: dict[str, Any], field: str) -> str | None:
+    """The ``DEVICE_KEY`` among the call's ``AuthParameters`` or ``ChallengeResponses``."""
+    return str((params.get(field) or {}).get("DEVICE_KEY") or "") or None
+
+
 def _initiate(call: Call, params: dict[str, Any], flows: tuple[str, ...]) -> dict[str, Any]:
+    call = replace(call, device_key=_device(params, "AuthParameters"))
     flow = str(params.get("AuthFlow") or "")
     _check_flow(call.client, flow, flows)
     return initiator(flow)(call, params)
@@ -70,6 +77,7 @@ def admin_initiate_auth(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 def _respond(call: Call, params: dict[str, Any], fallback: Callable[[], Any]) -> Any:
     answer = responder(str(params.get("ChallengeName") or ""))
+    call = replace(call, device_key=_device(params, "ChallengeResponses"))
     return answer(call, params) if answer is not None else fallback()
 
 

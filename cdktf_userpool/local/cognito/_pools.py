@@ -240,6 +240,8 @@ class Call:
     client: Any
     """The app client of the call; ``None`` for admin calls made without one."""
     sdk: str
+    device_key: str | None = None
+    """The ``DEVICE_KEY`` the client sent (``AuthParameters`` or ``ChallengeResponses``): the device it signs in from."""
 
     @property
     def client_id(self) -> str:

@@ -23,6 +23,7 @@ PUBLIC = (
     "InitiateAuth", "ResendConfirmationCode", "RespondToAuthChallenge", "RevokeToken", "SignUp",
     "UpdateUserAttributes", "VerifyUserAttribute", "ChangePassword", "GlobalSignOut", "DeleteUser",
     "GetTokensFromRefreshToken", "AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
+    "ConfirmDevice", "UpdateDeviceStatus", "ListDevices", "GetDevice", "ForgetDevice",
 )  # fmt: skip
 """Operations Cognito serves without AWS credentials (the app client, a session or a token authorizes them)."""
 
@@ -34,9 +35,11 @@ Flow = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 def _flows() -> dict[str, Flow]:
-    from . import _account, _attributes, _auth, _mfa_settings, _recovery, _sessions, _signup
+    from . import _account, _attributes, _auth, _device_calls, _mfa_settings, _recovery, _sessions, _signup
 
+    devices = {name: getattr(_device_calls, name) for name in _device_calls.__all__}
     return {
+        **devices,
         "associate_software_token": _mfa_settings.associate_software_token,
         "verify_software_token": _mfa_settings.verify_software_token,
         "set_user_mfa_preference": _mfa_settings.set_user_mfa_preference,

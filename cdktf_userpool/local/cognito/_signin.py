@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from . import _state
+from . import _devices, _state
 from ._errors import cognito_error, not_authorized
 from ._events import build
 from ._invoke import configured, invoke, response_of
@@ -206,12 +206,16 @@ def pre_authentication(call: Call, user: Any, validation_data: dict[str, str] | 
 
 def finish(call: Call, user: Any, source: str = "TokenGeneration_Authentication",
            client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
-    """The tokens of a completed sign-in: pre token generation, then post authentication.
+    """The tokens of a completed sign-in: pre token generation, then post authentication; where the pool tracks
+    devices and the sign-in came from none of the user's, a new one (``NewDeviceMetadata``, ``_devices``).
 
     Post authentication runs once the tokens are made and before they are returned: if it fails,
     the caller gets its error and no tokens.
     """
     result = issue(call, user, source, client_metadata=client_metadata)
+    if _devices.tracks(call.pool) and _devices.find(call.pool_id, call.device_key, user.username) is None:
+        device = _devices.new(call.pool, user.username)
+        result["NewDeviceMetadata"] = {"DeviceKey": device.key, "DeviceGroupKey": device.group_key}
     invoke(call, "PostAuthentication", build("PostAuthentication_Authentication", call, user.username,
                                               user_attributes=event_attributes(user), client_metadata=client_metadata))
     return {"ChallengeParameters": {}, "AuthenticationResult": result}

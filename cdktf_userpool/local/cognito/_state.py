@@ -53,6 +53,8 @@ class PoolState:
     """Managed login's session cookies -> their ``login._session.Login`` (who signed in, until when)."""
     software_tokens: dict[str, Any] = field(default_factory=dict)
     """Username -> the user's TOTP authenticator, a ``_software_tokens.SoftwareToken``."""
+    devices: dict[str, Any] = field(default_factory=dict)
+    """Device key -> the tracked device, a ``_devices.Device``."""
 
 
 def state(pool_id: str) -> PoolState:

@@ -278,9 +278,12 @@ class Triggers(TerraformStack):
         TerraformOutput(self, "ClassicClientId", value=classic_client.client_id)
 
         # MFA required: a user without a second factor sets up an authenticator while signing in (MFA_SETUP)
+        # remembered devices (when the user says so) sign in without the code: tests/local/cognito/test_devices.py
         strict = UserPool(
             self, "Strict", removal_policy="destroy", mfa_configuration="ON",
             software_token_mfa_configuration={"enabled": True},
+            device_configuration={"challenge_required_on_new_device": True,
+                                  "device_only_remembered_on_user_prompt": True},
             lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v2, lambda_version="V2_0")},
         )
         strict_client = strict.add_client("App", explicit_auth_flows=ALL_FLOWS)
