@@ -43,8 +43,8 @@ def _missing() -> Exception:
 
 
 @after_first_factor(10)
-def _remembered_device(call: Call, user: Any) -> dict[str, Any] | None:
-    if not _devices.skips_mfa(call.pool):
+def _remembered_device(call: Call, user: Any, then: tuple[str, Any] | None) -> dict[str, Any] | None:
+    if then is not None or not _devices.skips_mfa(call.pool):  # managed login names no device
         return None
     device = _devices.find(call.pool_id, call.device_key, user.username)
     if device is None or not device.confirmed or not device.remembered:

@@ -33,7 +33,7 @@ from ._errors import cognito_error, invalid_parameter, not_authorized
 from ._events import metadata
 from ._factors import EMAIL, SOFTWARE_TOKEN
 from ._pools import Call
-from ._signin import after_challenge, after_first_factor, answers, ask, asks, challenged_user, finish, keep_session
+from ._signin import after_challenge, after_first_factor, answers, ask, asks, challenged_user, keep_session
 from ._signin import open_session, take_session, wrong_answer
 
 __all__ = ["SELECT", "SETUP"]
@@ -46,7 +46,7 @@ _EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 @after_first_factor(20)
-def _second_factor(call: Call, user: Any) -> dict[str, Any] | None:
+def _second_factor(call: Call, user: Any, then: tuple[str, Any] | None) -> dict[str, Any] | None:
     offered = _factors.offered(call.pool)
     if not offered:
         return None
@@ -54,21 +54,21 @@ def _second_factor(call: Call, user: Any) -> dict[str, Any] | None:
     if not factors and _factors.required(call.pool):
         factors = [f for f in offered if f != SOFTWARE_TOKEN and _factors.reachable(call.pool, user, f)]
         if not factors:
-            return _must_set_up(call, user, offered)
+            return _must_set_up(call, user, offered, then)
     if not factors:
         return None
     if user.preferred_mfa_setting in factors:
-        return ask(user.preferred_mfa_setting, call, user)
+        return ask(user.preferred_mfa_setting, call, user, then=then)
     if len(factors) == 1:
-        return ask(factors[0], call, user)
-    return {"ChallengeName": SELECT, "Session": open_session(call, SELECT, user, choices=factors),
+        return ask(factors[0], call, user, then=then)
+    return {"ChallengeName": SELECT, "Session": open_session(call, SELECT, user, choices=factors, then=then),
             "ChallengeParameters": {"MFAS_CAN_CHOOSE": json.dumps(factors)}}
 
 
-def _must_set_up(call: Call, user: Any, offered: list[str]) -> dict[str, Any]:
+def _must_set_up(call: Call, user: Any, offered: list[str], then: tuple[str, Any] | None) -> dict[str, Any]:
     if SOFTWARE_TOKEN not in offered and EMAIL not in offered:  # SMS needs a phone number, not set while signing in
         raise cognito_error("MFAMethodNotFoundException", "No MFA mechanism registerd in the account.")
-    return {"ChallengeName": SETUP, "Session": open_session(call, SETUP, user, verified=False),
+    return {"ChallengeName": SETUP, "Session": open_session(call, SETUP, user, verified=False, then=then),
             "ChallengeParameters": {"MFAS_CAN_SETUP": json.dumps(offered)}}
 
 
@@ -89,7 +89,7 @@ def _select(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     if choice not in state["choices"]:
         keep_session(call, token, state)
         raise invalid_parameter(f"Invalid ANSWER {choice!r}: choose one of {', '.join(state['choices'])}.")
-    return ask(choice, call, user)
+    return ask(choice, call, user, then=state.get("then"))
 
 
 @answers(SETUP)
@@ -108,12 +108,12 @@ def _set_up(call: Call, params: dict[str, Any]) -> dict[str, Any]:
         if not _EMAIL_ADDRESS.fullmatch(str(address)):
             keep_session(call, token, state)
             raise invalid_parameter(f"Invalid email address {address!r}.")
-        return ask(EMAIL, call, user, destination=str(address))
+        return ask(EMAIL, call, user, then=state.get("then"), destination=str(address))
     if not state.get("verified") or not _software_tokens.verified(call.pool_id, user.username):
         raise not_authorized("Invalid session for the user.")
     _factors.set_enabled(user, SOFTWARE_TOKEN, True)
     user.preferred_mfa_setting = SOFTWARE_TOKEN
-    return finish(call, user, client_metadata=metadata(params.get("ClientMetadata")))
+    return after_challenge(call, user, state, SETUP, metadata(params.get("ClientMetadata")))
 
 
 @answers(SOFTWARE_TOKEN)

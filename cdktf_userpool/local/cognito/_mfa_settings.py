@@ -39,13 +39,11 @@ def _signed_in(params: dict[str, Any]) -> tuple[Any, Any]:
 
 def _setting_up(token: str, sdk: str) -> tuple[Call, Any, dict[str, Any]]:
     """The sign-in of an ``MFA_SETUP`` session (used up: the answer carries a new one), its user and state."""
-    pool_id = _state.pool_of_session(token)
-    if pool_id is None:
+    found = _state.session_of(token)
+    if found is None:
         raise not_authorized("Invalid session for the user.")
-    pool = pool_by_id(pool_id)
-    with _state._lock:
-        client_id = str((_state.state(pool_id).sessions.get(token) or {}).get("client") or "")
-    call = Call(pool, client_of(pool, client_id), sdk)
+    pool = pool_by_id(found[0])
+    call = Call(pool, client_of(pool, str(found[1].get("client") or "")), sdk)
     state = take_session(call, token, SETUP)
     return call, require_user(pool, state["username"], client=call.client), state
 
@@ -54,9 +52,9 @@ def associate_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]
     """``AssociateSoftwareToken``: a new secret of the user's own, to verify with a code of it; with a sign-in's
     ``MFA_SETUP`` ``Session`` instead of an access token, the answer carries the session to verify with."""
     if params.get("Session") is not None and params.get("AccessToken") is None:
-        call, user, _ = _setting_up(str(params.get("Session") or ""), sdk)
+        call, user, state = _setting_up(str(params.get("Session") or ""), sdk)
         secret = _software_tokens.associate(call.pool_id, user.username)
-        return {"SecretCode": secret, "Session": open_session(call, SETUP, user, verified=False)}
+        return {"SecretCode": secret, "Session": open_session(call, SETUP, user, verified=False, then=state.get("then"))}
     pool, user = _signed_in(params)
     return {"SecretCode": _software_tokens.associate(pool.id, user.username)}
 
@@ -75,7 +73,7 @@ def verify_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
             keep_session(call, token, state)  # the same session may verify again
             raise mismatch
         user.token_verified = True
-        return {"Status": "SUCCESS", "Session": open_session(call, SETUP, user, verified=True)}
+        return {"Status": "SUCCESS", "Session": open_session(call, SETUP, user, verified=True, then=state.get("then"))}
     pool, user = _signed_in(params)
     if not _software_tokens.confirm(pool.id, user.username, code, params.get("FriendlyDeviceName")):
         raise mismatch

@@ -40,7 +40,8 @@ from ._tokens import issue
 __all__ = [
     "Ask", "Initiate", "Respond", "Resume", "Step", "CODE_ATTEMPTS", "after_challenge", "after_first_factor", "after_password",
     "answers", "ask", "askable", "asks", "challenged_user", "check_credentials", "complete", "finish", "initiates", "initiator", "keep_session",
-    "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "take_session", "wrong_answer",
+    "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "second_factor", "take_session",
+    "wrong_answer",
 ]
 
 CODE_ATTEMPTS = 5
@@ -59,8 +60,10 @@ Ask = Callable[..., dict[str, Any]]
 """Asks a challenge: ``(call, user, *, then=None, **options)``; ``then`` is ``(flow, state)`` of the flow to hand the
 sign-in back to once it is answered (:func:`after_challenge`), else the tokens follow."""
 
-Step = Callable[[Call, Any], "dict[str, Any] | None"]
-"""A step after the first factor: ``(call, user)``; a challenge's answer to send, or ``None`` to go on."""
+Step = Callable[[Call, Any, "tuple[str, Any] | None"], "dict[str, Any] | None"]
+"""A step after the first factor: ``(call, user, then)``; a challenge's answer to send, or ``None`` to go on.
+``then`` is ``(flow, state)`` of the flow the sign-in goes back to once the challenge is answered (managed
+login's pages), else ``None``: the tokens follow (:func:`after_challenge`)."""
 
 _INITIATE: dict[str, Initiate] = {}
 _STEPS: list[tuple[int, Step]] = []
@@ -287,11 +290,20 @@ def after_password(call: Call, user: Any) -> dict[str, Any]:
     return complete(call, user)
 
 
+def second_factor(call: Call, user: Any, *, then: tuple[str, Any] | None = None) -> dict[str, Any] | None:
+    """The challenge of the first registered step that asks for one after the first factor, or ``None``.
+
+    :param then: ``(flow, state)`` to hand the sign-in to once the challenge is answered (:func:`after_challenge`).
+        Default: ``None``, the tokens.
+    """
+    for _, step in list(_STEPS):
+        challenge = step(call, user, then)
+        if challenge is not None:
+            return challenge
+    return None
+
+
 def complete(call: Call, user: Any, source: str = "TokenGeneration_Authentication",
              client_metadata: dict[str, str] | None = None) -> dict[str, Any]:
     """After the first factor: the first registered step's challenge (a second factor), else the tokens (:func:`finish`)."""
-    for _, step in list(_STEPS):
-        challenge = step(call, user)
-        if challenge is not None:
-            return challenge
-    return finish(call, user, source, client_metadata)
+    return second_factor(call, user) or finish(call, user, source, client_metadata)

@@ -66,10 +66,12 @@ def state(pool_id: str) -> PoolState:
         return found
 
 
-def pool_of_session(token: str) -> str | None:
-    """The ID of the pool that holds auth session ``token`` (calls that take only a ``Session`` name no pool), or ``None``."""
+def session_of(token: str) -> tuple[str, dict[str, Any]] | None:
+    """The ID of the pool that holds auth session ``token`` and the session's state (calls that take only a
+    ``Session`` name no pool), or ``None``."""
     with _lock:
-        return next((pool_id for pool_id, found in _states.items() if token and token in found.sessions), None)
+        return next(((pool_id, found.sessions[token]) for pool_id, found in _states.items()
+                     if token and token in found.sessions), None)
 
 
 def record(pool_id: str, kind: str, entry: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import _views
+from . import _mfa_views, _views, _web
 from .._marks import INTERNAL
 from ._domains import PATH_PREFIX, pool_of_host
 from ._session import csrf_token
@@ -40,18 +40,18 @@ def _token(site: Site) -> Any:
     from ..cognito._oauth import answer_token
 
     if site.request.method != "POST":
-        return _views.json_response({"error": "invalid_request"}, 405)
+        return _web.json_response({"error": "invalid_request"}, 405)
     status, headers, body = answer_token(site.request, site.pool)
-    return _views._response(body, status, headers.get("Content-Type", "application/json"))
+    return _web.http_response(body, status, headers.get("Content-Type", "application/json"))
 
 
 def _user_info(site: Site) -> Any:
     from ._oidc import TokenRefused, user_info
 
     try:
-        return _views.json_response(user_info(site.pool, str(site.request.headers.get("Authorization") or "")))
+        return _web.json_response(user_info(site.pool, str(site.request.headers.get("Authorization") or "")))
     except TokenRefused as refused:
-        return _views.json_response({"error": "invalid_token", "error_description": str(refused)}, 401,
+        return _web.json_response({"error": "invalid_token", "error_description": str(refused)}, 401,
                                     {"WWW-Authenticate": f'Bearer error="invalid_token", error_description="{refused}"'})
 
 
@@ -60,28 +60,28 @@ def _revoke(site: Site) -> Any:
     from ._oidc import revoke
 
     if site.request.method != "POST":
-        return _views.json_response({"error": "invalid_request"}, 405)
+        return _web.json_response({"error": "invalid_request"}, 405)
     form = {k: str(v) for k, v in site.request.form.items()}
     try:
         client_id, secret = _client_credentials(site.request, form)
     except OAuthError as refused:
-        return _views.json_response({"error": refused.error}, refused.status)
+        return _web.json_response({"error": refused.error}, refused.status)
     refused_with = revoke(site.pool, client_id, secret, form.get("token", ""))
     if refused_with is not None:
-        return _views.json_response({"error": refused_with[0]}, refused_with[1])
-    return _views._response("", 200, "application/json")
+        return _web.json_response({"error": refused_with[0]}, refused_with[1])
+    return _web.http_response("", 200, "application/json")
 
 
 def _discovery(site: Site) -> Any:
     from ._oidc import discovery
 
-    return _views.json_response(discovery(site.pool, site.base_url))
+    return _web.json_response(discovery(site.pool, site.base_url))
 
 
 def _jwks(site: Site) -> Any:
     from ..cognito._tokens import jwks
 
-    return _views.json_response(jwks(site.pool))
+    return _web.json_response(jwks(site.pool))
 
 
 ROUTES: dict[str, Callable[[Site], Any]] = {
@@ -96,6 +96,7 @@ ROUTES: dict[str, Callable[[Site], Any]] = {
     "forgotPassword": _views.forgot_password,
     "confirmForgotPassword": _views.confirm_forgot_password,
     "newPassword": _views.new_password,
+    "mfa": _mfa_views.mfa,
     "logout": _views.logout,
     "error": _views.error_page,
     ".well-known/openid-configuration": _discovery,
@@ -122,14 +123,14 @@ def _serve(environ: dict[str, Any]) -> Any:
     host, _, rest = request.path[len(PATH_PREFIX):].partition("/")
     pool = pool_of_host(host)
     if pool is None:
-        return _views._response(f"No user pool of the local emulator has the domain {host!r}.", 404, "text/plain")
+        return _web.http_response(f"No user pool of the local emulator has the domain {host!r}.", 404, "text/plain")
     view = ROUTES.get(rest.rstrip("/"))
     if view is None:
-        return _views._response(f"Not found: /{rest}", 404, "text/plain")
+        return _web.http_response(f"Not found: /{rest}", 404, "text/plain")
     if rest.rstrip("/") not in _CORS:
         return _call(view, Site(pool, host, request), rest)
     if request.method == "OPTIONS":
-        return _cors(_views._response("", 204, "text/plain"), request)
+        return _cors(_web.http_response("", 204, "text/plain"), request)
     return _cors(_call(view, Site(pool, host, request), rest), request)
 
 
@@ -140,7 +141,7 @@ def _call(view: Callable[[Site], Any], site: Site, rest: str) -> Any:
         return view(site)
     except Exception as failed:  # a bug of this layer: an answer that says so, never a hang
         _log.exception("%s managed-login %s /%s", INTERNAL, request.method, rest)
-        return _views._response(f"The local emulator failed in managed login (/{rest}): {type(failed).__name__}: "
+        return _web.http_response(f"The local emulator failed in managed login (/{rest}): {type(failed).__name__}: "
                                 f"{failed} (the traceback is in its log)", 500, "text/plain")
 
 

@@ -12,12 +12,13 @@ they fire in the same order and refuse with the same messages, shown on the page
 - ``/forgotPassword``, ``/confirmForgotPassword``: the code (custom message), the new password, post
   confirmation, then the sign-in form again.
 - ``/newPassword``: the new password of ``NEW_PASSWORD_REQUIRED``, then the user is signed in.
+
+Where the pool asks for a second factor, a verified password (or new password) leads to its page
+(``_mfa_views``: the code, the choice, or the set-up) before the user is signed in.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -25,129 +26,19 @@ from markupsafe import Markup
 from moto.core.exceptions import JsonRESTError
 
 from ..cognito import _recovery, _signin, _signup
-from ..cognito._errors import not_authorized
-from ..cognito._events import build
-from ..cognito._invoke import invoke
-from ..cognito._pools import (
-    Call,
-    check_password,
-    event_attributes,
-    find_user,
-    secret_hash,
-    set_status,
-    status,
-    username_attributes,
-)
-from ._authorize import Authorization, ErrorPage, ErrorRedirect, check
 from ..cognito._codes import SDK
-from ._grants import complete, with_params
-from ._pages import Field, form, links, page
-from ._session import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
-    SESSION_SECONDS,
-    csrf_ok,
-    current,
-    end,
-    start,
-)
+from ..cognito._errors import not_authorized
+from ..cognito._pools import check_password, find_user, set_status, status, username_attributes
+from ._authorize import Authorization, ErrorPage, ErrorRedirect, check
+from ._mfa_views import FLOW, challenge_page
+from ._pages import Field, form, links
+from ._session import SESSION_COOKIE, current, end
+from ._web import call_of, checked, redirect, said, secret_of, show, signed_in, to_app, to_error_page, url
 
 if TYPE_CHECKING:
     from werkzeug.wrappers import Response
 
     from ._app import Site
-
-
-def _response(body: str, status_code: int = 200, content_type: str = "text/html; charset=utf-8") -> Response:
-    from werkzeug.wrappers import Response
-
-    return Response(body, status=status_code, content_type=content_type)
-
-
-def redirect(location: str) -> Response:
-    from werkzeug.wrappers import Response
-
-    return Response("", status=302, headers={"Location": location})
-
-
-def _said(error: JsonRESTError) -> str:
-    """The message of a Cognito error (a refusing trigger, a wrong code...), as the page shows it."""
-    return str(getattr(error, "message", "") or error)
-
-
-def _to_error_page(site: Site, error: str, client_id: str) -> Response:
-    """Cognito's error page for a request it cannot send back to the app."""
-    return redirect(f"{site.base}/error?{urlencode({'error': error, 'client_id': client_id})}")
-
-
-def _params(site: Site, **extra: str) -> dict[str, str]:
-    params = {k: v for k, v in site.request.args.items() if k not in ("username",)}
-    params.update(extra)
-    return params
-
-
-def _url(site: Site, path: str, **extra: str) -> str:
-    return f"{site.base}/{path}?{urlencode(_params(site, **extra))}"
-
-
-def _show(site: Site, title: str, body: Markup, *, error: str | None = None, notice: str | None = None,
-          status_code: int = 200) -> Response:
-    response = _response(page(title, body, error=error, notice=notice), status_code)
-    response.set_cookie(CSRF_COOKIE, site.csrf, path=f"{site.base}/", httponly=True, samesite="Lax")
-    return response
-
-
-def _checked(view: Callable[[Site, Authorization], Response]) -> Callable[[Site], Response]:
-    """``view`` with the authorize parameters checked first (Cognito's error page or redirect otherwise)."""
-
-    def checked(site: Site) -> Response:
-        try:
-            request = check(site.pool, site.request.args)
-        except ErrorPage as refused:
-            return _to_error_page(site, refused.error, refused.client_id)
-        except ErrorRedirect as refused:
-            return redirect(with_params(refused.redirect_uri, {"error": refused.error,
-                                                               "error_description": refused.description,
-                                                               "state": refused.state}))
-        if site.request.method == "POST" and not csrf_ok(site.request.cookies, site.request.form):
-            return _show(site, "Error", Markup(), error="Your session has expired. Reload the page and try again.",
-                         status_code=403)
-        return view(site, request)
-
-    checked.__name__ = view.__name__
-    return checked
-
-
-def _call(site: Site, request: Authorization) -> Call:
-    return Call(site.pool, request.client, SDK)
-
-
-def _secret(request: Authorization, username: str) -> str | None:
-    client = request.client
-    return secret_hash(client.secret, username, client.id) if client.generate_secret else None
-
-
-def _signed_in(site: Site, request: Authorization, user: Any, *, pre_authentication: bool) -> Response:
-    """Post authentication, the session cookie, then back to the app (a code, or the tokens)."""
-    call = _call(site, request)
-    if pre_authentication:
-        _signin.pre_authentication(call, user, None)
-    invoke(call, "PostAuthentication", build("PostAuthentication_Authentication", call, user.username,
-                                              user_attributes=event_attributes(user)))
-    value, login = start(site.pool, user.username)
-    response = _to_app(site, request, user, login.auth_time)
-    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_SECONDS, path=f"{site.base}/", httponly=True,
-                        samesite="Lax")
-    return response
-
-
-def _to_app(site: Site, request: Authorization, user: Any, auth_time: int) -> Response:
-    try:
-        return redirect(complete(site.pool, request, user, auth_time))
-    except JsonRESTError as failed:  # pre token generation of the token response type
-        message = _said(failed)
-        return redirect(with_params(request.redirect_uri, {"error_description": message, "error": "invalid_request",
-                                                           "state": request.state}))
 
 
 def _by_session(site: Site, request: Authorization) -> Response | None:
@@ -159,13 +50,13 @@ def _by_session(site: Site, request: Authorization) -> Response | None:
     user = find_user(site.pool, login.username)
     if user is None or not user.enabled:
         return None
-    return _to_app(site, request, user, login.auth_time)
+    return to_app(site, request, user, login.auth_time)
 
 
-@_checked
+@checked
 def authorize(site: Site, request: Authorization) -> Response:
     """``GET /oauth2/authorize``: back to the app at once with a session, else the sign-in page."""
-    return _by_session(site, request) or redirect(_url(site, "login"))
+    return _by_session(site, request) or redirect(url(site, "login"))
 
 
 def _username_label(site: Site) -> str:
@@ -175,63 +66,71 @@ def _username_label(site: Site) -> str:
 
 def _login_form(site: Site, *, error: str | None = None, notice: str | None = None, status_code: int = 200,
                 username: str = "") -> Response:
-    body = form(_url(site, "login"), site.csrf, [
+    body = form(url(site, "login"), site.csrf, [
         Field("username", _username_label(site), value=username, autocomplete="username"),
         Field("password", "Password", "password", autocomplete="current-password"),
-    ], "Sign in") + links([("Forgot your password?", _url(site, "forgotPassword")),
-                           ("Sign up", _url(site, "signup"))])
-    return _show(site, "Sign in", body, error=error, notice=notice, status_code=status_code)
+    ], "Sign in") + links([("Forgot your password?", url(site, "forgotPassword")),
+                           ("Sign up", url(site, "signup"))])
+    return show(site, "Sign in", body, error=error, notice=notice, status_code=status_code)
 
 
-@_checked
+@checked
 def login(site: Site, request: Authorization) -> Response:
     """``/login``: the sign-in form, and its post."""
     if site.request.method != "POST":
         return _by_session(site, request) or _login_form(site)
     name = str(site.request.form.get("username") or "").strip()
     password = str(site.request.form.get("password") or "")
-    call = _call(site, request)
+    call = call_of(site, request)
     try:
         user = _signin.check_credentials(call, name, password, None, checked_secret=True)
         state = status(user)
         if state == "UNCONFIRMED":
             _signup.resend_confirmation_code({"ClientId": request.client.id, "Username": user.username,
-                                              "SecretHash": _secret(request, user.username)}, SDK)
-            return redirect(_url(site, "confirmUser", username=user.username))
+                                              "SecretHash": secret_of(request, user.username)}, SDK)
+            return redirect(url(site, "confirmUser", username=user.username))
         if state == "RESET_REQUIRED":
             _recovery.forgot_password({"ClientId": request.client.id, "Username": user.username,
-                                       "SecretHash": _secret(request, user.username)}, SDK)
-            return redirect(_url(site, "confirmForgotPassword", username=user.username))
+                                       "SecretHash": secret_of(request, user.username)}, SDK)
+            return redirect(url(site, "confirmForgotPassword", username=user.username))
         if state == "FORCE_CHANGE_PASSWORD":
             session = _signin.open_session(call, "NEW_PASSWORD_REQUIRED", user)
             return _new_password_form(site, session)
-        return _signed_in(site, request, user, pre_authentication=False)
+        return _second_factor_or_signed_in(site, request, user)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _login_form(site, error=message, status_code=400, username=name)
 
 
+def _second_factor_or_signed_in(site: Site, request: Authorization, user: Any) -> Response:
+    """The second factor's page where the pool asks for one (the API's MFA step), else signed in."""
+    challenge = _signin.second_factor(call_of(site, request), user, then=(FLOW, None))
+    if challenge is not None:
+        return challenge_page(site, user.username, challenge)
+    return signed_in(site, request, user, pre_authentication=False)
+
+
 def _new_password_form(site: Site, session: str, error: str | None = None) -> Response:
-    body = form(_url(site, "newPassword"), site.csrf, [
+    body = form(url(site, "newPassword"), site.csrf, [
         Field("session", "", "hidden", session),
         Field("new_password", "New password", "password", autocomplete="new-password"),
     ], "Change password")
-    return _show(site, "Change your password", body, error=error,
+    return show(site, "Change your password", body, error=error,
                  notice=None if error else "Your password must be changed before you sign in.",
                  status_code=400 if error else 200)
 
 
-@_checked
+@checked
 def new_password(site: Site, request: Authorization) -> Response:
     """``POST /newPassword``: ``NEW_PASSWORD_REQUIRED`` answered, then signed in."""
     if site.request.method != "POST":
-        return redirect(_url(site, "login"))
-    call = _call(site, request)
+        return redirect(url(site, "login"))
+    call = call_of(site, request)
     session = str(site.request.form.get("session") or "")
     try:
         pending = _signin.take_session(call, session, "NEW_PASSWORD_REQUIRED")
     except JsonRESTError as refused:
-        return _login_form(site, error=_said(refused), status_code=400)
+        return _login_form(site, error=said(refused), status_code=400)
     user = find_user(site.pool, pending["username"])
     password = str(site.request.form.get("new_password") or "")
     try:
@@ -239,14 +138,14 @@ def new_password(site: Site, request: Authorization) -> Response:
             raise not_authorized("Invalid session for the user.")
         check_password(site.pool, password)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _new_password_form(site, _signin.open_session(call, "NEW_PASSWORD_REQUIRED", user), message)
     user.password = password
     set_status(user, "CONFIRMED")
     try:
-        return _signed_in(site, request, user, pre_authentication=False)
+        return _second_factor_or_signed_in(site, request, user)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _login_form(site, error=message, status_code=400)
 
 
@@ -263,41 +162,41 @@ def _signup_fields(site: Site) -> list[Field]:
     return fields
 
 
-@_checked
+@checked
 def signup(site: Site, request: Authorization) -> Response:
     """``/signup``: the sign-up form, and its post (confirmed at once when pre sign-up says so)."""
     if site.request.method != "POST":
-        return _show(site, "Sign up", form(_url(site, "signup"), site.csrf, _signup_fields(site), "Sign up")
-                     + links([("Already have an account? Sign in", _url(site, "login"))]))
+        return show(site, "Sign up", form(url(site, "signup"), site.csrf, _signup_fields(site), "Sign up")
+                     + links([("Already have an account? Sign in", url(site, "login"))]))
     posted = site.request.form
     name = str(posted.get("username") or "").strip()
     given = [{"Name": f.name, "Value": str(posted.get(f.name) or "")} for f in _signup_fields(site)[2:]]
     try:
         answer = _signup.sign_up({"ClientId": request.client.id, "Username": name, "Password": posted.get("password"),
-                                  "UserAttributes": given, "SecretHash": _secret(request, name)}, SDK)
+                                  "UserAttributes": given, "SecretHash": secret_of(request, name)}, SDK)
         user = find_user(site.pool, name) or find_user(site.pool, str(answer.get("UserSub")))
         if user is None:  # a bug of this layer, answered as such
             raise LookupError(f"the user {name!r} signed up but is not in the pool")
         if answer.get("UserConfirmed"):
-            return _signed_in(site, request, user, pre_authentication=True)
-        return redirect(_url(site, "confirmUser", username=user.username))
+            return signed_in(site, request, user, pre_authentication=True)
+        return redirect(url(site, "confirmUser", username=user.username))
     except JsonRESTError as refused:
-        message = _said(refused)
-        return _show(site, "Sign up", form(_url(site, "signup"), site.csrf, _signup_fields(site), "Sign up"),
+        message = said(refused)
+        return show(site, "Sign up", form(url(site, "signup"), site.csrf, _signup_fields(site), "Sign up"),
                      error=message, status_code=400)
 
 
 def _confirm_form(site: Site, username: str, *, error: str | None = None, notice: str | None = None) -> Response:
-    body = form(_url(site, "confirmUser", username=username), site.csrf, [
+    body = form(url(site, "confirmUser", username=username), site.csrf, [
         Field("username", "", "hidden", username),
         Field("code", "Verification code", autocomplete="one-time-code"),
-    ], "Confirm account") + form(_url(site, "resendcode", username=username), site.csrf, [
+    ], "Confirm account") + form(url(site, "resendcode", username=username), site.csrf, [
         Field("username", "", "hidden", username)], "Send a new code")
-    return _show(site, "Confirm your account", body, error=error,
+    return show(site, "Confirm your account", body, error=error,
                  notice=notice or "We sent a code to confirm your account.", status_code=400 if error else 200)
 
 
-@_checked
+@checked
 def confirm_user(site: Site, request: Authorization) -> Response:
     """``/confirmUser``: the sign-up code, post confirmation, then signed in."""
     username = str(site.request.values.get("username") or "")
@@ -306,55 +205,55 @@ def confirm_user(site: Site, request: Authorization) -> Response:
     try:
         _signup.confirm_sign_up({"ClientId": request.client.id, "Username": username,
                                  "ConfirmationCode": str(site.request.form.get("code") or "").strip(),
-                                 "SecretHash": _secret(request, username)}, SDK)
+                                 "SecretHash": secret_of(request, username)}, SDK)
         user = find_user(site.pool, username)
-        return _signed_in(site, request, user, pre_authentication=True)
+        return signed_in(site, request, user, pre_authentication=True)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _confirm_form(site, username, error=message)
 
 
-@_checked
+@checked
 def resend_code(site: Site, request: Authorization) -> Response:
     """``POST /resendcode``: a new sign-up code."""
     username = str(site.request.values.get("username") or "")
     try:
         _signup.resend_confirmation_code({"ClientId": request.client.id, "Username": username,
-                                          "SecretHash": _secret(request, username)}, SDK)
+                                          "SecretHash": secret_of(request, username)}, SDK)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _confirm_form(site, username, error=message)
     return _confirm_form(site, username, notice="We sent a new code.")
 
 
-@_checked
+@checked
 def forgot_password(site: Site, request: Authorization) -> Response:
     """``/forgotPassword``: the username, then a reset code."""
     fields = [Field("username", _username_label(site), autocomplete="username")]
     if site.request.method != "POST":
-        return _show(site, "Forgot your password?", form(_url(site, "forgotPassword"), site.csrf, fields, "Reset my password"))
+        return show(site, "Forgot your password?", form(url(site, "forgotPassword"), site.csrf, fields, "Reset my password"))
     username = str(site.request.form.get("username") or "").strip()
     try:
         _recovery.forgot_password({"ClientId": request.client.id, "Username": username,
-                                   "SecretHash": _secret(request, username)}, SDK)
+                                   "SecretHash": secret_of(request, username)}, SDK)
     except JsonRESTError as refused:
-        message = _said(refused)
-        return _show(site, "Forgot your password?", form(_url(site, "forgotPassword"), site.csrf, fields,
+        message = said(refused)
+        return show(site, "Forgot your password?", form(url(site, "forgotPassword"), site.csrf, fields,
                                                          "Reset my password"), error=message, status_code=400)
-    return redirect(_url(site, "confirmForgotPassword", username=username))
+    return redirect(url(site, "confirmForgotPassword", username=username))
 
 
 def _reset_form(site: Site, username: str, error: str | None = None) -> Response:
-    body = form(_url(site, "confirmForgotPassword", username=username), site.csrf, [
+    body = form(url(site, "confirmForgotPassword", username=username), site.csrf, [
         Field("username", "", "hidden", username),
         Field("code", "Code", autocomplete="one-time-code"),
         Field("password", "New password", "password", autocomplete="new-password"),
     ], "Change password")
-    return _show(site, "Reset your password", body, error=error,
+    return show(site, "Reset your password", body, error=error,
                  notice=None if error else "We sent a code to reset your password.", status_code=400 if error else 200)
 
 
-@_checked
+@checked
 def confirm_forgot_password(site: Site, request: Authorization) -> Response:
     """``/confirmForgotPassword``: the code and the new password, then the sign-in form."""
     username = str(site.request.values.get("username") or "")
@@ -364,9 +263,9 @@ def confirm_forgot_password(site: Site, request: Authorization) -> Response:
         _recovery.confirm_forgot_password({
             "ClientId": request.client.id, "Username": username, "Password": site.request.form.get("password"),
             "ConfirmationCode": str(site.request.form.get("code") or "").strip(),
-            "SecretHash": _secret(request, username)}, SDK)
+            "SecretHash": secret_of(request, username)}, SDK)
     except JsonRESTError as refused:
-        message = _said(refused)
+        message = said(refused)
         return _reset_form(site, username, message)
     return _login_form(site, notice="Your password has been reset. Sign in with your new password.")
 
@@ -374,7 +273,7 @@ def confirm_forgot_password(site: Site, request: Authorization) -> Response:
 def error_page(site: Site) -> Response:
     """``/error``: Cognito's page for a request it cannot send back to the app."""
     error = str(site.request.args.get("error") or "invalid_request")
-    return _show(site, "An error was encountered with the requested page.", Markup(), error=error, status_code=400)
+    return show(site, "An error was encountered with the requested page.", Markup(), error=error, status_code=400)
 
 
 def logout(site: Site) -> Response:
@@ -383,26 +282,19 @@ def logout(site: Site) -> Response:
     args = site.request.args
     client = site.pool.clients.get(str(args.get("client_id") or ""))
     if client is None:
-        return _to_error_page(site, "unauthorized_client", str(args.get("client_id") or ""))
+        return to_error_page(site, "unauthorized_client", str(args.get("client_id") or ""))
     logout_uri = args.get("logout_uri")
     if logout_uri is not None:
         if logout_uri not in (client.extended_config.get("LogoutURLs") or []):
-            return _to_error_page(site, "redirect_mismatch", client.id)
+            return to_error_page(site, "redirect_mismatch", client.id)
         target = logout_uri
     else:
         try:
             check(site.pool, args)
         except (ErrorPage, ErrorRedirect):
-            return _to_error_page(site, "redirect_mismatch", client.id)
+            return to_error_page(site, "redirect_mismatch", client.id)
         target = f"{site.base}/login?{urlencode(dict(args.items()))}"
     end(site.pool, site.request.cookies)
     response = redirect(target)
     response.delete_cookie(SESSION_COOKIE, path=f"{site.base}/")
-    return response
-
-
-def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
-    response = _response(json.dumps(body), status_code, "application/json")
-    for name, value in (headers or {}).items():
-        response.headers[name] = value
     return response

@@ -287,6 +287,9 @@ class Triggers(TerraformStack):
             lambda_triggers={"pre_token_generation": LambdaTrigger(add_claims_v2, lambda_version="V2_0")},
         )
         strict_client = strict.add_client("App", explicit_auth_flows=ALL_FLOWS)
+        # managed login asks for the code, or sets an authenticator up: tests/local/cognito/test_managed_login_mfa.py
+        strict.add_domain(prefix="strict-local")
+        strict.add_client("Web", allowed_oauth_flows=["code"], allowed_oauth_scopes=["openid"], callback_urls=[CALLBACK])
         TerraformOutput(self, "StrictPoolId", value=strict.user_pool_id)
         TerraformOutput(self, "StrictClientId", value=strict_client.client_id)
 

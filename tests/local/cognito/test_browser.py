@@ -237,3 +237,25 @@ def test_amplify_signs_in_with_its_oauth_redirect_in_chromium(
     ident = claims(cognito_aws, flows.id, session["idToken"], web.id)
     assert ident["email"] == "browser-amplify@example.com" and ident["tenant"] == "acme"
     assert claims(cognito_aws, flows.id, session["accessToken"])["client_id"] == web.id
+
+
+def test_chromium_answers_the_authenticators_code_on_its_page(
+        page: Any, cognito_aws: Any, flows: Pool, public_idp: Any, flows_pool: Any, web: Any) -> None:
+    from .test_mfa import enrolled, next_code
+
+    _, secret, _ = enrolled(cognito_aws, flows, public_idp, "browser-totp@example.com")
+    url, state, verifier = authorize_url(flows_pool, web)
+    page.goto(url)
+    page.fill("#username", "browser-totp@example.com")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#code")
+    assert page.title() == "Multi-factor authentication"
+    assert "authenticator app" in (page.text_content("#notice") or "")
+    page.fill("#code", "000000" if next_code(secret) != "000000" else "111111")
+    page.click("button[type=submit]")
+    assert page.text_content("#error") == "Invalid code received for user"
+    page.fill("#code", next_code(secret))
+    page.click("button[type=submit]")
+    tokens = exchange(flows_pool, web, landed_code(page, state), verifier)
+    assert claims(cognito_aws, flows.id, tokens["id_token"], web.id)["email"] == "browser-totp@example.com"
