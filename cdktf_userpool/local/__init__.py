@@ -24,6 +24,7 @@ from ._deployment import DeployedClient as DeployedClient
 from ._deployment import DeployedUserPool as DeployedUserPool
 from ._deployment import Deployment as Deployment
 from ._emulator import LocalAws as LocalAws
+from ._users import LocalUser as LocalUser
 from .login._client import ManagedLogin as ManagedLogin
 from .login._client import LoginPage as LoginPage
 
@@ -34,6 +35,7 @@ __all__ = [
     "LocalAws",
     "LocalDeployError",
     "LocalToolError",
+    "LocalUser",
     "ManagedLogin",
     "ManagedLoginError",
     "LoginPage",

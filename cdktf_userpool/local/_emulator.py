@@ -20,6 +20,7 @@ from ..errors import ConfigurationError, LocalDeployError, LocalToolError
 from .cognito import LocalCognito
 
 if TYPE_CHECKING:
+    from ._users import LocalUser
     from ._deployment import Deployment
     from ._toolchain import Toolchain
 
@@ -231,6 +232,26 @@ class LocalAws(LocalCognito):
                 retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=10, read_timeout=_CLIENT_TIMEOUT
             ),
         )
+
+    def add_user(self, pool_id: str, username: str, password: str, *, attributes: Mapping[str, str] | None = None,
+                 totp: bool = False, client_id: str | None = None) -> LocalUser:
+        """A confirmed user of pool ``pool_id`` with the permanent ``password``, for a test (no message is sent).
+
+        With ``totp``, an authenticator app set up, verified, enabled and preferred, as an app sets one up:
+        the user signs in once (``ADMIN_USER_PASSWORD_AUTH`` through ``client_id``), so the pool's sign-in
+        triggers run and show in the trace; :meth:`LocalUser.totp_code` gives the codes it shows.
+
+        :param attributes: the user's attributes (``{"email": ...}``). Default: none.
+        :param totp: set up an authenticator app. Default: ``False``.
+        :param client_id: the app client to sign in through (it must allow ``ADMIN_USER_PASSWORD_AUTH``).
+            Default: the pool's only client.
+        :raises ConfigurationError: with ``totp``, a pool with several clients and no ``client_id``, or a
+            client that refuses the sign-in (naming its flows).
+        """
+        from ._users import add_user
+
+        idp = self.client("cognito-idp", region=pool_id.split("_", 1)[0])
+        return add_user(idp, pool_id, username, password, attributes=attributes, totp=totp, client_id=client_id)
 
     def create_user_pool(self, pool_id: str, *, name: str | None = None, **settings: Any) -> dict[str, Any]:
         """Create a user pool with a chosen ID, for ``prepare``: the pool a stack reads by ID.

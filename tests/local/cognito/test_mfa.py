@@ -203,3 +203,37 @@ def test_a_setup_session_is_of_one_sign_in_only(cognito_aws: Any, strict: Pool, 
         public_idp.associate_software_token(Session=asked["Session"])
     assert error(used)[0] == "NotAuthorizedException"
     assert associated["SecretCode"]
+
+
+def test_the_readmes_totp_example_runs_on_a_pool_with_mfa_required(cognito_aws: Any, triggers_stack: Any) -> None:
+    """The README's five-line TOTP test, read from the README, on the Strict pool (MFA ON): add_user sets the
+    authenticator up through MFA_SETUP there."""
+    from tests.test_readme import SNIPPETS
+
+    (snippet,) = [s for s in SNIPPETS if "totp_code()" in s]
+    namespace: dict[str, Any] = {}
+    exec(compile(snippet, "README.md", "exec"), namespace)
+    pool = triggers_stack.user_pool("Strict")
+    namespace["test_a_totp_user_signs_in_with_a_code"](cognito_aws, pool, pool.client("triggers-Strict-App"))
+
+
+def test_add_user_with_an_authenticator_where_mfa_is_optional(cognito_aws: Any, flows: Pool, public_idp: Any,
+                                                              idp: Any) -> None:
+    from cdktf_userpool.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="pass client_id=") as several:
+        cognito_aws.add_user(flows.id, "add-ann@example.com", PASSWORD, totp=True)  # the Flows pool has six clients
+    assert several.value.argument == "client_id" and flows.client_id in several.value.choices
+    ben = cognito_aws.add_user(flows.id, "add-ben@example.com", PASSWORD, totp=True, client_id=flows.client_id,
+                               attributes={"email": "add-ben@example.com", "email_verified": "true"})
+    assert idp.admin_get_user(UserPoolId=flows.id, Username="add-ben@example.com")["PreferredMfaSetting"] == \
+        "SOFTWARE_TOKEN_MFA"
+    asked = password_sign_in(public_idp, flows, "add-ben@example.com")
+    done = public_idp.respond_to_auth_challenge(
+        ClientId=flows.client_id, ChallengeName="SOFTWARE_TOKEN_MFA", Session=asked["Session"],
+        ChallengeResponses={"USERNAME": "add-ben@example.com", "SOFTWARE_TOKEN_MFA_CODE": ben.totp_code()})
+    assert "AuthenticationResult" in done
+    plain = cognito_aws.add_user(flows.id, "add-cy@example.com", PASSWORD, attributes={"email": "add-cy@example.com"})
+    with pytest.raises(ConfigurationError, match="no authenticator app"):
+        plain.totp_code()
+    assert "AuthenticationResult" in password_sign_in(public_idp, flows, "add-cy@example.com")
