@@ -78,7 +78,7 @@ def test_local_api_is_pinned_and_cheap_to_import() -> None:
     import cdktf_userpool.local as local
 
     assert sorted(local.__all__) == [
-        "DeployedClient", "DeployedUserPool", "Deployment", "LocalAws", "LocalDeployError", "LocalToolError",
+        "DeployedClient", "DeployedUserPool", "Deployment", "LocalAws", "LocalDeployError", "LocalToolError", "LocalUser",
         "LoginPage", "ManagedLogin", "ManagedLoginError", "PlannedChange",
     ]
     for name in local.__all__:
