@@ -21,13 +21,15 @@ STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha1sum | cut -
 NODE_STAMP := $(NODE_DIR)/node_modules/.installed-$(shell cat $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json | sha1sum | cut -c1-12)
 CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.lock | sha1sum | cut -c1-12)
+DOCS_VENV := .venv-docs
+DOCS_STAMP := $(DOCS_VENV)/.installed-$(shell cat requirements-docs.lock | sha1sum | cut -c1-12)
 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CHECKPOINT_DISABLE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: synth test install dist clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency bench-init local
+.PHONY: synth test install dist docs clean bench bench-invoke bench-backends bench-local bench-cognito bench-login bench-snapshot bench-reapply bench-check-plan bench-concurrency bench-init local
 
 install: $(STAMP) $(NODE_STAMP) $(CHECKOV_STAMP)
 
@@ -43,6 +45,13 @@ $(CHECKOV_STAMP): requirements-checkov.lock
 	@test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
 	@rm -f $(CHECKOV_VENV)/.installed-*
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.lock
+	@touch $@
+
+# The documentation site's tools live in their own virtualenv too (requirements-docs.lock).
+$(DOCS_STAMP): requirements-docs.lock
+	@test -x $(DOCS_VENV)/bin/python || $(PYTHON) -m venv $(DOCS_VENV)
+	@rm -f $(DOCS_VENV)/.installed-*
+	$(DOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-docs.lock
 	@touch $@
 
 $(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
@@ -71,8 +80,14 @@ dist: $(STAMP)
 	@rm -rf build .dist.log
 	@$(PY) tools/check_dist.py dist
 
+## Build the documentation site into site/ (MkDocs Material, the reference from the docstrings; offline, --strict:
+## a broken link, a missing anchor or a page left out of mkdocs.yml's nav fails it).
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/python -m mkdocs build --strict --site-dir site
+	@echo "site/: $$(find site -name '*.html' | wc -l) pages; open site/index.html"
+
 clean:
-	rm -rf cdktf.out .pytest_cache build *.egg-info dist
+	rm -rf cdktf.out .pytest_cache build *.egg-info dist site
 
 ## Benchmark synth time against hand-written equivalents; writes docs/performance.md (not run by CI).
 bench: $(STAMP)
