@@ -188,7 +188,7 @@ def section(results: dict[str, Any]) -> list[str]:
         f"Emulator peak resident memory: {results['peak'] / 2**20:.0f} MiB (its own process; the functions' workers are",
         "separate processes).",
         "",
-        "Where the time goes. Each packaged function's code reaches the emulator through its S3 (the README's",
+        "Where the time goes. Each packaged function's code reaches the emulator through its S3 (the Deploy locally guide's",
         "\"What differs from a real deploy\"), so the provider creates the functions side by side and their fixed",
         "5 s wait for `Active` is paid once, not once per function (before: one at a time behind a provider-wide",
         "lock, 83.8 s for the bring-up, 44.0 s for the example's apply). The emulator's endpoint reaches the",

@@ -48,5 +48,10 @@ def test_every_page_is_in_the_nav_and_the_guides_are_there() -> None:
     assert {"getting-started.md", "errors.md", "performance.md", "architecture.md", "reference/index.md"} <= set(PAGES)
 
 
-def test_getting_started_fits_in_80_lines() -> None:
+def test_getting_started_fits_in_80_lines_and_the_readme_in_150() -> None:
     assert len((DOCS / "getting-started.md").read_text().splitlines()) < 80
+    readme = (ROOT / "README.md").read_text()
+    assert len(readme.splitlines()) < 150
+    linked = set(re.findall(r"\]\(docs/([^)#]+)\)", readme))
+    assert {"getting-started.md", "guides/triggers.md", "guides/local.md", "errors.md", "reference/index.md"} <= linked
+    assert [page for page in linked if page not in PAGES] == []

@@ -222,7 +222,9 @@ WHEEL_LINE = f'.venv/bin/pip install "path/to/cdktf_userpool-{__version__}-py3-n
 
 def start_a_project() -> list[str]:
     """The commands of the README's "Start a project", as written, comments left out."""
-    section = (ROOT / "README.md").read_text().split("\n## Start a project\n", 1)[1].split("\n## ", 1)[0]
+    from tests.test_docs import page_section
+
+    section = page_section("getting-started.md", "Start a project")
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
     assert f"`{WHEEL_LINE}`" in section, f"the README no longer says to install the wheel with `{WHEEL_LINE}`"
     return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]

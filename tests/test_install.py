@@ -32,8 +32,10 @@ CHECKOUT = 'pip install "path/to/cdktf-userpool[cdktn]"'
 
 
 def install_section() -> str:
-    text = (ROOT / "README.md").read_text()
-    return text.split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
+    """The "Install" section of the site's Getting started page."""
+    from tests.test_docs import page_section
+
+    return page_section("getting-started.md", "Install")
 
 
 def test_the_readme_says_how_to_install_each_way_with_this_version() -> None:

@@ -205,10 +205,11 @@ def test_a_diff_names_the_changed_line_of_the_trigger_and_the_setting() -> None:
 
 
 def readme_snippet() -> str:
-    """The README's snapshot test, as a test module (the README snippets' preamble makes ``stack``)."""
-    from tests.test_readme import PREAMBLE, README
+    """The site's snapshot test (its Testing guide), as a test module (the snippets' preamble makes ``stack``)."""
+    from tests.test_docs import page_section
+    from tests.test_readme import PREAMBLE
 
-    section = README.read_text().split("## Snapshot tests\n", 1)[1].split("\n## ", 1)[0]
+    section = page_section("guides/testing.md", "Snapshot tests")
     (snippet,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)
     return fw.rewrite_imports(PREAMBLE + "\n" + snippet)
 

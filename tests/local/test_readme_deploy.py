@@ -1,4 +1,4 @@
-"""The README's "Deploy locally" pytest example, run for real: synthesized, then pytest on it.
+"""The site's "Deploy locally" pytest example (docs/guides/local.md), run for real: synthesized, then pytest on it.
 
 tests/test_readme.py only checks that the snippet synthesizes; here its fixture applies the stack to
 the emulator and its tests run against it, in a pytest of their own.
@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from tests._framework import rewrite_imports
-from tests.test_readme import PREAMBLE, SNIPPETS
+from tests.test_docs import page_snippets
+from tests.test_readme import PREAMBLE
 
 from .conftest import ROOT
 
 
 def test_the_readme_fixture_deploys_and_its_tests_pass(toolchain: Any, tmp_path: Path) -> None:
-    (snippet,) = [s for s in SNIPPETS if "LocalAws(" in s and "@pytest.fixture" in s and "aws.outbox" not in s]
+    (snippet,) = [s for s in page_snippets("guides/local.md") if "LocalAws(" in s and "@pytest.fixture" in s and "aws.outbox" not in s]
     module = tmp_path / "test_readme_deploy_snippet.py"
     # the app as a user has it: the stack synthesized into ./cdktf.out when the test module loads
     module.write_text(rewrite_imports(PREAMBLE + "\n" + snippet + "\napp.synth()\n"))

@@ -164,8 +164,8 @@ def test_a_replacement_of_the_retained_pool_is_refused_naming_the_attribute(stor
     assert "forced by username_attributes" in message and "prevent_destroy" in message
     assert "Nothing was applied" in message and "removal_policy='destroy'" in message
     assert error.provider_message == "username_attributes"
-    readme = " ".join((HERE.parent.parent / "README.md").read_text().split())
-    assert " ".join(message.split(" Nothing was applied")[0].split()) in readme  # the README quotes it
+    pages = " ".join(" ".join(p.read_text().split()) for p in (HERE.parent.parent / "docs").rglob("*.md"))
+    assert " ".join(message.split(" Nothing was applied")[0].split()) in pages  # the site's pages quote it
     assert story.pools["v3"] == story.pools["v2"] and story.users["v3"] == story.users["v2"]
     assert story.serials["v3"] == story.serials["v2"]
     assert story.drift["v3"] == []  # refused before any apply; the working copy holds what is deployed

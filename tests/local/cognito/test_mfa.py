@@ -206,13 +206,13 @@ def test_a_setup_session_is_of_one_sign_in_only(cognito_aws: Any, strict: Pool, 
 
 
 def test_the_readmes_totp_example_runs_on_a_pool_with_mfa_required(cognito_aws: Any, triggers_stack: Any) -> None:
-    """The README's five-line TOTP test, read from the README, on the Strict pool (MFA ON): add_user sets the
+    """The five-line TOTP test of the site's Deploy locally guide, read from the page, on the Strict pool (MFA ON): add_user sets the
     authenticator up through MFA_SETUP there."""
-    from tests.test_readme import SNIPPETS
+    from tests.test_docs import page_snippets
 
-    (snippet,) = [s for s in SNIPPETS if "totp_code()" in s]
+    (snippet,) = [s for s in page_snippets("guides/local.md") if "totp_code()" in s]
     namespace: dict[str, Any] = {}
-    exec(compile(snippet, "README.md", "exec"), namespace)
+    exec(compile(snippet, "docs/guides/local.md", "exec"), namespace)
     pool = triggers_stack.user_pool("Strict")
     namespace["test_a_totp_user_signs_in_with_a_code"](cognito_aws, pool, pool.client("triggers-Strict-App"))
 

@@ -1,4 +1,4 @@
-"""The README's "Run your sign-up flow offline" and "Sign in through managed login" examples, run for
+"""The site's "Run your sign-up flow offline" and "Sign in through managed login" examples (docs/guides/local.md), run for
 real with pytest on the example app.
 
 tests/test_readme.py only checks that the snippets run and synthesize; here pytest runs them in a
@@ -20,14 +20,16 @@ from typing import Any
 import pytest
 
 from tests._framework import rewrite_imports
-from tests.test_readme import PREAMBLE, SNIPPETS
+from tests.test_docs import page_snippets
+from tests.test_readme import PREAMBLE
 
 from ..conftest import ROOT
 
 
 def test_the_readme_flow_passes_on_the_example_app(toolchain: Any, example_outdir: Path, tmp_path: Path) -> None:
-    (flow,) = [s for s in SNIPPETS if "aws.outbox" in s]
-    (hosted,) = [s for s in SNIPPETS if "ManagedLogin(" in s]
+    snippets = page_snippets("guides/local.md")
+    (flow,) = [s for s in snippets if "aws.outbox" in s]
+    (hosted,) = [s for s in snippets if "ManagedLogin(" in s]
     snippet = flow + "\n\n" + hosted
     shutil.copytree(example_outdir, tmp_path / "cdktf.out")
     module = tmp_path / "test_readme_flow_snippet.py"
