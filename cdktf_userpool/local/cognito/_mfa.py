@@ -33,8 +33,8 @@ from ._errors import cognito_error, invalid_parameter, not_authorized
 from ._events import metadata
 from ._factors import EMAIL, SOFTWARE_TOKEN
 from ._pools import Call
-from ._signin import after_challenge, after_first_factor, answers, ask, asks, challenged_user, keep_session
-from ._signin import open_session, take_session, wrong_answer
+from ._signin import after_challenge, after_first_factor, answers, ask, asks, challenge_answer, keep_session
+from ._signin import open_session, wrong_answer
 
 __all__ = ["SELECT", "SETUP"]
 
@@ -81,10 +81,7 @@ def _ask_for_code(call: Call, user: Any, *, then: tuple[str, Any] | None = None)
 @answers(SELECT)
 def _select(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     """``SELECT_MFA_TYPE`` answered with one of ``MFAS_CAN_CHOOSE``: that factor's challenge."""
-    token = str(params.get("Session") or "")
-    state = take_session(call, token, SELECT)
-    given = params.get("ChallengeResponses") or {}
-    user = challenged_user(call, state, given)
+    token, state, given, user = challenge_answer(call, params, SELECT)
     choice = str(given.get("ANSWER") or "")
     if choice not in state["choices"]:
         keep_session(call, token, state)
@@ -96,10 +93,7 @@ def _select(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 def _set_up(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     """``MFA_SETUP`` answered: with the session ``VerifySoftwareToken`` returned, the authenticator enabled and the
     tokens; with an ``EMAIL`` address (where the pool offers email codes), an ``EMAIL_OTP`` code sent to it."""
-    token = str(params.get("Session") or "")
-    state = take_session(call, token, SETUP)
-    given = params.get("ChallengeResponses") or {}
-    user = challenged_user(call, state, given)
+    token, state, given, user = challenge_answer(call, params, SETUP)
     address = given.get("EMAIL")
     if address is not None and not state.get("verified"):
         if EMAIL not in _factors.offered(call.pool):
@@ -118,10 +112,7 @@ def _set_up(call: Call, params: dict[str, Any]) -> dict[str, Any]:
 
 @answers(SOFTWARE_TOKEN)
 def _answer(call: Call, params: dict[str, Any]) -> dict[str, Any]:
-    token = str(params.get("Session") or "")
-    state = take_session(call, token, SOFTWARE_TOKEN)
-    given = params.get("ChallengeResponses") or {}
-    user = challenged_user(call, state, given)
+    token, state, given, user = challenge_answer(call, params, SOFTWARE_TOKEN)
     if not _software_tokens.verified(call.pool_id, user.username):
         raise cognito_error("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.")
     if not _software_tokens.check(call.pool_id, user.username, str(given.get("SOFTWARE_TOKEN_MFA_CODE") or "")):

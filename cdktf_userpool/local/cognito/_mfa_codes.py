@@ -27,7 +27,7 @@ from ._events import metadata
 from ._factors import EMAIL, SMS
 from ._messages import prepare
 from ._pools import Call, find_user, mask
-from ._signin import after_challenge, answers, asks, challenged_user, open_session, take_session, wrong_answer
+from ._signin import after_challenge, answers, asks, challenge_answer, open_session, wrong_answer
 
 __all__ = ["send"]
 
@@ -68,10 +68,7 @@ def _ask_email(call: Call, user: Any, *, then: tuple[str, Any] | None = None,
 @answers(SMS, EMAIL)
 def _answer(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     factor = str(params.get("ChallengeName") or "")
-    token = str(params.get("Session") or "")
-    state = take_session(call, token, factor)
-    given = params.get("ChallengeResponses") or {}
-    user = challenged_user(call, state, given)
+    token, state, given, user = challenge_answer(call, params, factor)
     if not secrets.compare_digest(str(given.get(_ANSWER[factor]) or ""), str(state["code"])):
         raise wrong_answer(call, token, state,
                            cognito_error("CodeMismatchException", "Invalid code or auth state for the user."))

@@ -39,7 +39,7 @@ from ._tokens import issue
 
 __all__ = [
     "Ask", "Initiate", "Respond", "Resume", "Step", "CODE_ATTEMPTS", "after_challenge", "after_first_factor", "after_password",
-    "answers", "ask", "askable", "asks", "challenged_user", "check_credentials", "complete", "finish", "initiates", "initiator", "keep_session",
+    "answers", "ask", "askable", "asks", "challenge_answer", "challenged_user", "check_credentials", "complete", "finish", "initiates", "initiator", "keep_session",
     "migrate", "open_session", "pre_authentication", "responder", "resume", "resumes", "second_factor", "take_session",
     "wrong_answer",
 ]
@@ -192,6 +192,15 @@ def challenged_user(call: Call, state: dict[str, Any], given: dict[str, Any]) ->
         raise not_authorized("Invalid session for the user.")
     check_secret(call.client, named, given.get("SECRET_HASH"), also=known_as(user))
     return user
+
+
+def challenge_answer(call: Call, params: dict[str, Any], kind: str) -> tuple[str, dict[str, Any], dict[str, Any], Any]:
+    """The answer to a ``kind`` challenge: its ``Session`` (taken: :func:`keep_session` puts it back), the session's
+    state, the ``ChallengeResponses`` and the user, checked as :func:`challenged_user` checks them."""
+    token = str(params.get("Session") or "")
+    state = take_session(call, token, kind)
+    given = params.get("ChallengeResponses") or {}
+    return token, state, given, challenged_user(call, state, given)
 
 
 def wrong_answer(call: Call, token: str, state: dict[str, Any], error: Exception) -> Exception:
