@@ -20,12 +20,18 @@ def _field(value: Any, name: str) -> Any:
     return getattr(value, name, None)
 
 
+def _block(props: Mapping[str, object], name: str) -> Any:
+    """Argument ``name``, a block given alone or as a one-element list (as the provider's classes take it)."""
+    value = props.get(name)
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
 def _offered(props: Mapping[str, object]) -> list[str]:
     """The second factors the settings offer."""
     offered = []
-    token = props.get("software_token_mfa_configuration")
-    if isinstance(token, list):
-        token = token[0] if token else None
+    token = _block(props, "software_token_mfa_configuration")
     if token is not None and _field(token, "enabled") is not False:
         offered.append("software_token_mfa_configuration")
     offered += [name for name in ("sms_configuration", "email_mfa_configuration") if props.get(name) is not None]
@@ -59,14 +65,10 @@ def check_mfa(props: Mapping[str, object], path: str) -> None:
 def _check_email_mfa(props: Mapping[str, object], path: str) -> None:
     """Email codes need what Cognito needs for them: Amazon SES (``email_sending_account='DEVELOPER'``), a tier
     above Lite (unset, a new pool is on Essentials), and a ``message`` carrying the code placeholder ``{####}``."""
-    email_mfa = props.get("email_mfa_configuration")
-    if isinstance(email_mfa, list):
-        email_mfa = email_mfa[0] if email_mfa else None
+    email_mfa = _block(props, "email_mfa_configuration")
     if email_mfa is None:
         return
-    email = props.get("email_configuration")
-    if isinstance(email, list):
-        email = email[0] if email else None
+    email = _block(props, "email_configuration")
     account = _field(email, "email_sending_account") if email is not None else None
     if account != "DEVELOPER" and not (isinstance(account, str) and Token.is_unresolved(account)):
         raise ConfigurationError(

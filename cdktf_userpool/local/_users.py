@@ -9,9 +9,6 @@ and preferred. :meth:`LocalUser.totp_code` then gives the codes that authenticat
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -81,11 +78,12 @@ def _sign_in(idp: Any, pool_id: str, client_id: str, user: LocalUser) -> tuple[d
     of a client with a secret) that its challenges' answers carry."""
     from botocore.exceptions import ClientError  # type: ignore[import-untyped]
 
+    from .cognito._pools import secret_hash  # the standard library only: moto stays in the emulator's process
+
     described = idp.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)["UserPoolClient"]
     named = {"USERNAME": user.username}
     if described.get("ClientSecret"):
-        digest = hmac.new(described["ClientSecret"].encode(), (user.username + client_id).encode(), hashlib.sha256)
-        named["SECRET_HASH"] = base64.b64encode(digest.digest()).decode()
+        named["SECRET_HASH"] = secret_hash(described["ClientSecret"], user.username, client_id)
     try:
         answer = idp.admin_initiate_auth(UserPoolId=pool_id, ClientId=client_id, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
                                          AuthParameters={**named, "PASSWORD": user.password})

@@ -11,7 +11,7 @@ from typing import Any
 
 from ._errors import not_authorized
 from ._factors import settings
-from ._pools import check_password, pool_by_id, require_user
+from ._pools import check_password, named_user
 from ._sessions import authorize, sign_out
 
 
@@ -23,8 +23,7 @@ def get_user(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 def admin_get_user(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminGetUser``: the user named by the administrator, as ``GetUser`` describes them."""
-    pool = pool_by_id(str(params.get("UserPoolId") or ""))
-    return _described(require_user(pool, str(params.get("Username") or "")))
+    return _described(named_user(params)[1])
 
 
 def _described(user: Any) -> dict[str, Any]:

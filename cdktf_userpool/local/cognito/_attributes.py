@@ -13,10 +13,10 @@ import copy
 from typing import Any
 
 from . import _state
-from ._errors import invalid_parameter, user_not_found
+from ._errors import invalid_parameter
 from ._events import metadata
 from ._messages import MEDIUM_ATTRIBUTE, Delivery, prepare
-from ._pools import Call, find_user, pool_by_id
+from ._pools import Call, named_user
 
 _MEDIUM = {attribute: medium for medium, attribute in MEDIUM_ATTRIBUTE.items()}
 
@@ -59,10 +59,7 @@ def update_user_attributes(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 
 def admin_update_user_attributes(params: dict[str, Any], sdk: str) -> dict[str, Any]:
-    pool = pool_by_id(params.get("UserPoolId", ""))
-    user = find_user(pool, params.get("Username"))
-    if user is None:
-        raise user_not_found()
+    pool, user = named_user(params)
     _update(Call(pool, None, sdk), user, list(params.get("UserAttributes") or []), metadata(params.get("ClientMetadata")))
     return {}
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from . import _devices
 from ._errors import cognito_error, invalid_parameter
-from ._pools import pool_by_id, require_user
-from ._sessions import authorize
+from ._pools import named_user
+from ._sessions import signed_in
 
 __all__ = ["admin_forget_device", "admin_get_device", "admin_list_devices", "admin_update_device_status",
            "confirm_device", "forget_device", "get_device", "list_devices", "update_device_status"]
@@ -28,17 +28,6 @@ __all__ = ["admin_forget_device", "admin_get_device", "admin_list_devices", "adm
 _STATUSES = ("remembered", "not_remembered")
 _LIMIT = 60
 
-
-def _signed_in(params: dict[str, Any]) -> tuple[Any, Any]:
-    if params.get("AccessToken") is None:
-        raise invalid_parameter("Missing required parameter AccessToken")
-    pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
-    return pool, user
-
-
-def _named(params: dict[str, Any]) -> tuple[Any, Any]:
-    pool = pool_by_id(str(params.get("UserPoolId") or ""))
-    return pool, require_user(pool, str(params.get("Username") or ""))
 
 
 def _device(pool: Any, user: Any, key: Any, *, confirmed: bool = True) -> _devices.Device:
@@ -60,7 +49,7 @@ def _hex(value: Any, name: str) -> str:
 
 def confirm_device(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``ConfirmDevice``: the device's verifier kept; remembered now, or when the user says so."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     device = _device(pool, user, params.get("DeviceKey"), confirmed=False)
     if device.confirmed:
         raise invalid_parameter("Device has already been confirmed.")
@@ -82,13 +71,13 @@ def _set_status(device: _devices.Device, status: Any) -> dict[str, Any]:
 
 def update_device_status(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``UpdateDeviceStatus``: ``remembered`` or ``not_remembered``."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     return _set_status(_device(pool, user, params.get("DeviceKey")), params.get("DeviceRememberedStatus"))
 
 
 def admin_update_device_status(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminUpdateDeviceStatus``: the same for a user named by the administrator."""
-    pool, user = _named(params)
+    pool, user = named_user(params)
     return _set_status(_device(pool, user, params.get("DeviceKey")), params.get("DeviceRememberedStatus"))
 
 
@@ -105,37 +94,37 @@ def _listed(pool: Any, user: Any, params: dict[str, Any]) -> dict[str, Any]:
 
 def list_devices(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``ListDevices``: the user's confirmed devices."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     return _listed(pool, user, params)
 
 
 def admin_list_devices(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminListDevices``: a named user's confirmed devices."""
-    pool, user = _named(params)
+    pool, user = named_user(params)
     return _listed(pool, user, params)
 
 
 def get_device(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``GetDevice``: one device of the user's."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     return {"Device": _devices.described(_device(pool, user, params.get("DeviceKey")))}
 
 
 def admin_get_device(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminGetDevice``: one device of a named user's."""
-    pool, user = _named(params)
+    pool, user = named_user(params)
     return {"Device": _devices.described(_device(pool, user, params.get("DeviceKey")))}
 
 
 def forget_device(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``ForgetDevice``: the device dropped; signing in from it again makes a new one."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     _devices.forget(pool.id, _device(pool, user, params.get("DeviceKey"), confirmed=False).key)
     return {}
 
 
 def admin_forget_device(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminForgetDevice``: the same for a user named by the administrator."""
-    pool, user = _named(params)
+    pool, user = named_user(params)
     _devices.forget(pool.id, _device(pool, user, params.get("DeviceKey"), confirmed=False).key)
     return {}

@@ -13,26 +13,33 @@ from __future__ import annotations
 from typing import Any
 
 from . import _software_tokens
+from ._messages import MEDIUM_ATTRIBUTE
 
-__all__ = ["EMAIL", "FACTORS", "SMS", "SOFTWARE_TOKEN", "enabled", "offered", "reachable", "required", "settings"]
+__all__ = ["EMAIL", "FACTORS", "MEDIUM", "SMS", "SOFTWARE_TOKEN", "enabled", "offered", "reachable", "required",
+           "settings"]
 
 SOFTWARE_TOKEN = "SOFTWARE_TOKEN_MFA"
 SMS = "SMS_MFA"
 EMAIL = "EMAIL_OTP"
 FACTORS = (SMS, SOFTWARE_TOKEN, EMAIL)
 """Every second factor, in the order Cognito lists them."""
+MEDIUM = {SMS: "SMS", EMAIL: "EMAIL"}
+"""The delivery medium of each factor whose code is sent (its attribute: ``_messages.MEDIUM_ATTRIBUTE``)."""
 _ENABLED = {SMS: "sms_mfa_enabled", SOFTWARE_TOKEN: "software_token_mfa_enabled", EMAIL: "email_mfa_enabled"}
-_ATTRIBUTE = {SMS: "phone_number", EMAIL: "email"}
+
+
+def _mfa_configuration(pool: Any) -> str:
+    return str(getattr(pool, "mfa_config", "OFF") or "OFF")
 
 
 def required(pool: Any) -> bool:
     """Whether every user of the pool must pass a second factor (``MfaConfiguration`` ``ON``)."""
-    return str(getattr(pool, "mfa_config", "OFF") or "OFF") == "ON"
+    return _mfa_configuration(pool) == "ON"
 
 
 def offered(pool: Any) -> list[str]:
     """The factors the pool asks for (none when ``MfaConfiguration`` is ``OFF``)."""
-    if str(getattr(pool, "mfa_config", "OFF") or "OFF") not in ("ON", "OPTIONAL"):
+    if _mfa_configuration(pool) not in ("ON", "OPTIONAL"):
         return []
     extra = getattr(pool, "cdktf_userpool_mfa", None) or {}
     found = {
@@ -59,7 +66,7 @@ def reachable(pool: Any, user: Any, factor: str) -> bool:
     """Whether a code of ``factor`` can reach the user: a verified authenticator, a phone number, an email."""
     if factor == SOFTWARE_TOKEN:
         return _software_tokens.verified(pool.id, user.username)
-    return bool(user.attribute_lookup.get(_ATTRIBUTE[factor]))
+    return bool(user.attribute_lookup.get(MEDIUM_ATTRIBUTE[MEDIUM[factor]]))
 
 
 def enabled(pool: Any, user: Any) -> list[str]:

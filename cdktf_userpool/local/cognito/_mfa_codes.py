@@ -24,14 +24,13 @@ from typing import Any
 from . import _factors, _state
 from ._errors import cognito_error
 from ._events import metadata
-from ._factors import EMAIL, SMS
+from ._factors import EMAIL, MEDIUM, SMS
 from ._messages import prepare
 from ._pools import Call, find_user, mask
 from ._signin import after_challenge, answers, asks, challenge_answer, open_session, wrong_answer
 
 __all__ = ["send"]
 
-_MEDIUM = {SMS: "SMS", EMAIL: "EMAIL"}
 _ANSWER = {SMS: "SMS_MFA_CODE", EMAIL: "EMAIL_OTP_CODE"}
 
 
@@ -45,7 +44,7 @@ def send(call: Call, user: Any, factor: str, *, then: tuple[str, Any] | None = N
         owner = find_user(call.pool, destination)
         if owner is not None and owner is not user:
             raise cognito_error("AliasExistsException", "An account with the given email already exists.")
-    medium = _MEDIUM[factor]
+    medium = MEDIUM[factor]
     code = _state.new_code()
     delivery = prepare(call, user, "Authentication", medium, code, destination=destination)
     token = open_session(call, factor, user, code=code, attempts=0, then=then, setting_up=destination)

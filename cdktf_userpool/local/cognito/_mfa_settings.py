@@ -19,8 +19,8 @@ from . import _factors, _software_tokens, _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
 from ._factors import EMAIL, SMS, SOFTWARE_TOKEN
 from ._mfa import SETUP
-from ._pools import Call, client_of, pool_by_id, require_user
-from ._sessions import authorize
+from ._pools import Call, client_of, named_user, pool_by_id, require_user
+from ._sessions import signed_in
 from ._signin import keep_session, open_session, take_session
 
 __all__ = ["admin_set_user_mfa_preference", "associate_software_token", "set_user_mfa_preference",
@@ -28,13 +28,6 @@ __all__ = ["admin_set_user_mfa_preference", "associate_software_token", "set_use
 
 _USER_CODE = re.compile(r"[0-9]+")
 
-
-def _signed_in(params: dict[str, Any]) -> tuple[Any, Any]:
-    """The pool and user of the call's access token."""
-    if params.get("AccessToken") is None:
-        raise invalid_parameter("Missing required parameter AccessToken")
-    pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
-    return pool, user
 
 
 def _setting_up(token: str, sdk: str) -> tuple[Call, Any, dict[str, Any]]:
@@ -55,7 +48,7 @@ def associate_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]
         call, user, state = _setting_up(str(params.get("Session") or ""), sdk)
         secret = _software_tokens.associate(call.pool_id, user.username)
         return {"SecretCode": secret, "Session": open_session(call, SETUP, user, verified=False, then=state.get("then"))}
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     return {"SecretCode": _software_tokens.associate(pool.id, user.username)}
 
 
@@ -74,7 +67,7 @@ def verify_software_token(params: dict[str, Any], sdk: str) -> dict[str, Any]:
             raise mismatch
         user.token_verified = True
         return {"Status": "SUCCESS", "Session": open_session(call, SETUP, user, verified=True, then=state.get("then"))}
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     if not _software_tokens.confirm(pool.id, user.username, code, params.get("FriendlyDeviceName")):
         raise mismatch
     user.token_verified = True
@@ -106,14 +99,13 @@ def _apply(pool: Any, user: Any, params: dict[str, Any], *, admin: bool) -> None
 
 def set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``SetUserMFAPreference``: enable or disable the user's factors and choose the preferred one."""
-    pool, user = _signed_in(params)
+    pool, user = signed_in(params)
     _apply(pool, user, params, admin=False)
     return {}
 
 
 def admin_set_user_mfa_preference(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminSetUserMFAPreference``: the same for a user named by the administrator."""
-    pool = pool_by_id(str(params.get("UserPoolId") or ""))
-    user = require_user(pool, str(params.get("Username") or ""))
+    pool, user = named_user(params)
     _apply(pool, user, params, admin=True)
     return {}

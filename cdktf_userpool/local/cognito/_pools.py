@@ -138,6 +138,15 @@ def require_user(pool: Any, name: str | None, *, client: Any = None) -> Any:
     return user
 
 
+def named_user(params: Mapping[str, Any]) -> tuple[Any, Any]:
+    """The pool (``UserPoolId``) and user (``Username``) an administrator's call names.
+
+    :raises: ``ResourceNotFoundException`` for an unknown pool, ``UserNotFoundException`` for an unknown user.
+    """
+    pool = pool_by_id(str(params.get("UserPoolId") or ""))
+    return pool, require_user(pool, str(params.get("Username") or ""))
+
+
 def status(user: Any) -> str:
     return str(getattr(user.status, "value", user.status))
 

@@ -21,8 +21,8 @@ from ._pools import (
     check_password,
     check_secret,
     find_user,
+    named_user,
     pool_and_client,
-    pool_by_id,
     set_status,
 )
 from ._signin import migrate
@@ -56,10 +56,7 @@ def forgot_password(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 
 def admin_reset_user_password(params: dict[str, Any], sdk: str) -> dict[str, Any]:
-    pool = pool_by_id(params.get("UserPoolId", ""))
-    user = find_user(pool, params.get("Username"))
-    if user is None:
-        raise user_not_found()
+    pool, user = named_user(params)
     call = Call(pool, None, sdk)
     _send_reset_code(call, user, metadata(params.get("ClientMetadata")))
     set_status(user, "RESET_REQUIRED")

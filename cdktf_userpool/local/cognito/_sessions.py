@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import hmac
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from . import _state
 from ._errors import cognito_error, invalid_parameter, not_authorized
-from ._pools import Call, _pools, check_secret, find_user, known_as, pool_and_client, pool_by_id, require_user
+from ._pools import Call, _pools, check_secret, find_user, known_as, named_user, pool_and_client
 from ._refresh_tokens import PREFIX, rotate, rotation, store, take_refresh_token
 from ._signin import initiates
 from ._tokens import API_SCOPE, _validity, issue, signing_key
@@ -108,6 +109,17 @@ def _decode(token: str) -> tuple[Any, dict[str, Any]] | None:
     return None
 
 
+def signed_in(params: Mapping[str, Any]) -> tuple[Any, Any]:
+    """The pool and user of a call's ``AccessToken``, checked as :func:`authorize` checks it.
+
+    :raises: ``InvalidParameterException`` without one; :func:`authorize`'s refusals.
+    """
+    if params.get("AccessToken") is None:
+        raise invalid_parameter("Missing required parameter AccessToken")
+    pool, _, user, _ = authorize(str(params.get("AccessToken") or ""))
+    return pool, user
+
+
 def authorize(token: str, scope: str = API_SCOPE) -> tuple[Any, Any, Any, dict[str, Any]]:
     """The pool, app client, user and claims of a user's access token, as every API that takes one checks it.
 
@@ -182,7 +194,6 @@ def global_sign_out(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 def admin_user_global_sign_out(params: dict[str, Any], sdk: str) -> dict[str, Any]:
     """``AdminUserGlobalSignOut``."""
-    pool = pool_by_id(str(params.get("UserPoolId") or ""))
-    user = require_user(pool, str(params.get("Username") or ""))
+    pool, user = named_user(params)
     sign_out(pool, user.username)
     return {}

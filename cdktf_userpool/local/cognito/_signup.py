@@ -34,6 +34,7 @@ from ._pools import (
     exists_error,
     find_user,
     new_user,
+    named_user,
     pool_and_client,
     pool_by_id,
     set_status,
@@ -114,10 +115,7 @@ def confirm_sign_up(params: dict[str, Any], sdk: str) -> dict[str, Any]:
 
 
 def admin_confirm_sign_up(params: dict[str, Any], sdk: str) -> dict[str, Any]:
-    pool = pool_by_id(params.get("UserPoolId", ""))
-    user = find_user(pool, params.get("Username"))
-    if user is None:
-        raise user_not_found()
+    pool, user = named_user(params)
     _unconfirmed(user)
     _confirm(Call(pool, None, sdk), user, None, metadata(params.get("ClientMetadata")))
     return {}

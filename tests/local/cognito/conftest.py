@@ -67,31 +67,32 @@ def web(flows_pool: Any) -> Any:
     return flows_pool.client("triggers-Flows-Web")
 
 
+def output_pool(stack: Any, name: str) -> Pool:
+    """Pool ``name`` of the stack as its outputs ``<name>PoolId`` and ``<name>ClientId`` give it."""
+    return Pool(stack.outputs[f"{name}PoolId"], stack.outputs[f"{name}ClientId"])
+
+
 @pytest.fixture(scope="package")
 def classic(triggers_stack: Any) -> Pool:
-    out = triggers_stack.outputs
-    return Pool(out["ClassicPoolId"], out["ClassicClientId"])
+    return output_pool(triggers_stack, "Classic")
 
 
 @pytest.fixture(scope="package")
 def strict(triggers_stack: Any) -> Pool:
     """The ``Strict`` pool: MFA ``ON`` with authenticator apps (its users set one up while signing in)."""
-    out = triggers_stack.outputs
-    return Pool(out["StrictPoolId"], out["StrictClientId"])
+    return output_pool(triggers_stack, "Strict")
 
 
 @pytest.fixture(scope="package")
 def required(triggers_stack: Any) -> Pool:
     """The ``Required`` pool: MFA ``ON`` by SMS or email (no authenticator app)."""
-    out = triggers_stack.outputs
-    return Pool(out["RequiredPoolId"], out["RequiredClientId"])
+    return output_pool(triggers_stack, "Required")
 
 
 @pytest.fixture(scope="package")
 def sms_only(triggers_stack: Any) -> Pool:
     """The ``SmsOnly`` pool: MFA ``ON`` by SMS alone."""
-    out = triggers_stack.outputs
-    return Pool(out["SmsOnlyPoolId"], out["SmsOnlyClientId"])
+    return output_pool(triggers_stack, "SmsOnly")
 
 
 @pytest.fixture(scope="package")
