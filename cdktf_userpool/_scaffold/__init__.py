@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .._site import page_url
+from .._version import __version__
 from ..errors import ConfigurationError
-from ._origin import origin
+from ._origin import Origin, origin
 
 __all__ = ["BACKENDS", "SNAPSHOT", "ProjectBackend", "add_arguments", "init_project", "render", "run", "variables"]
 
@@ -120,11 +122,21 @@ def domain_prefix(name: str) -> str:
     return f"{cleaned or 'app'}-login"
 
 
+def docs_version(library: Origin) -> tuple[str, str]:
+    """The documentation site's version for a project whose library came from ``library``, and how its README
+    names it: the pinned release's pages for a release from a package index; else main's (``latest``), as the
+    library is a file, checkout or commit that no release's pages describe."""
+    if library.kind == "index":
+        return f"v{__version__}", f"for the release this project pins ({__version__})"
+    return "latest", "main's (this project's library is not an index release)"
+
+
 def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
     """What the templates' ``{{markers}}`` stand for."""
     cli_package, cli_version, cli = backend.cli
     node = f',\n    "node": "{backend.node}"' if backend.node else ""
     library = origin(f"{backend.name},local")
+    version, which = docs_version(library)
     return {
         "backend": backend.name,
         "backend_title": backend.title,
@@ -144,6 +156,8 @@ def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
         "node_note": (f"Node.js {backend.node} from npm (the CLI needs >= 22.19)" if backend.node else "the system's Node.js"),
         "project": name,
         "domain_prefix": domain_prefix(name),
+        "docs": page_url("index.md", version),
+        "docs_which": which,
     }
 
 
