@@ -135,3 +135,13 @@ def test_a_generated_projects_readme_links_to_the_pages_of_the_release_it_pins(
             "guides/project.md", "errors.md"} <= linked
     said = f"for the release this project pins ({__version__})" if kind == "index" else "main's (this project's"
     assert said in readme.replace("\n", " ")
+
+
+def test_the_references_sphinx_roles_are_shown_as_sphinx_shows_them() -> None:
+    """tools/griffe_sphinx_roles.py (make docs checks the built reference has no role left)."""
+    from tools.griffe_sphinx_roles import plain
+
+    text = (":class:`UserPool` and :func:`~cdktf_userpool.testing.snapshot`, :meth:`the hook <UserPool.on>`, "
+            ":py:attr:`!name`, :mod:`.local`.\n:param kms_key: the key (:data:`None`).\n:raises ConfigurationError: if.")
+    assert plain(text) == ("`UserPool` and `snapshot`, `the hook`, `name`, `.local`.\n:param kms_key: the key "
+                           "(`None`).\n:raises ConfigurationError: if.")
