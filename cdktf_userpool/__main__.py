@@ -1,6 +1,7 @@
 """Command line.
 
-``python -m cdktf_userpool --version`` prints the library's version;
+``python -m cdktf_userpool --version`` prints the library's version (``--help`` ends with the address of its
+documentation);
 ``python -m cdktf_userpool summary [OUTDIR]`` describes synthesized stacks in a few lines;
 ``python -m cdktf_userpool review [STACK] [--outdir OUTDIR]`` gives a reviewer the full account of a
 stack (every trigger, its function, package, permission and IAM statements) and exits 1 when it
@@ -30,7 +31,7 @@ from ._review import review, stack_files, summarize
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m cdktf_userpool")
+    parser = argparse.ArgumentParser(prog="python -m cdktf_userpool", epilog=f"Documentation: {_scaffold.docs_home()}")
     parser.add_argument("--version", action="version", version=f"cdktf-userpool {__version__}",
                         help="print the library's version and exit")
     commands = parser.add_subparsers(dest="command", required=True)

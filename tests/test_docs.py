@@ -145,3 +145,17 @@ def test_the_references_sphinx_roles_are_shown_as_sphinx_shows_them() -> None:
             ":py:attr:`!name`, :mod:`.local`.\n:param kms_key: the key (:data:`None`).\n:raises ConfigurationError: if.")
     assert plain(text) == ("`UserPool` and `snapshot`, `the hook`, `name`, `.local`.\n:param kms_key: the key "
                            "(`None`).\n:raises ConfigurationError: if.")
+
+
+@pytest.mark.parametrize("kind", ["index", "editable"])
+def test_the_command_lines_help_ends_with_the_documentations_address(
+    kind: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cdktf_userpool.__main__ import main
+
+    direct_url = "" if kind == "index" else json.dumps({"url": ROOT.as_uri(), "dir_info": {"editable": True}})
+    monkeypatch.setattr("cdktf_userpool._scaffold.origin", lambda extras: origin(extras, direct_url=direct_url))
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    version = f"v{__version__}" if kind == "index" else "latest"
+    assert capsys.readouterr().out.rstrip().endswith(f"\nDocumentation: {SITE}{version}/")

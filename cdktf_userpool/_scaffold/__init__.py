@@ -28,7 +28,10 @@ from .._version import __version__
 from ..errors import ConfigurationError
 from ._origin import Origin, origin
 
-__all__ = ["BACKENDS", "SNAPSHOT", "ProjectBackend", "add_arguments", "init_project", "render", "run", "variables"]
+__all__ = [
+    "BACKENDS", "SNAPSHOT", "ProjectBackend", "add_arguments", "docs_home", "docs_version", "init_project", "render", "run",
+    "variables",
+]
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,12 @@ def docs_version(library: Origin) -> tuple[str, str]:
     if library.kind == "index":
         return f"v{__version__}", f"for the release this project pins ({__version__})"
     return "latest", "main's (this project's library is not an index release)"
+
+
+def docs_home() -> str:
+    """The documentation site's home for the running library: its release's pages when it came from a package
+    index, else main's (as :func:`docs_version` says)."""
+    return page_url("index.md", docs_version(origin("local"))[0])
 
 
 def variables(backend: ProjectBackend, name: str) -> dict[str, str]:
