@@ -32,10 +32,6 @@ __all__ = ["DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER"]
 
 DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH"
 DEVICE_PASSWORD_VERIFIER = "DEVICE_PASSWORD_VERIFIER"
-_by_device: dict[str, str] = {}
-"""``DEVICE_KEY`` -> the ``DEVICE_SRP_AUTH`` session it was asked in."""
-_by_block: dict[str, str] = {}
-"""``SECRET_BLOCK`` -> the ``DEVICE_PASSWORD_VERIFIER`` session it opened."""
 
 
 def _missing() -> Exception:
@@ -49,7 +45,7 @@ def _remembered_device(call: Call, user: Any, then: tuple[str, Any] | None) -> d
     device = _devices.find(call.pool_id, call.device_key, user.username)
     if device is None or not device.confirmed or not device.remembered:
         return None
-    token = _by_device[device.key] = open_session(call, DEVICE_SRP_AUTH, user, device=device.key)
+    token = open_session(call, DEVICE_SRP_AUTH, user, alias=device.key, device=device.key)
     return {"ChallengeName": DEVICE_SRP_AUTH, "Session": token, "ChallengeParameters": {}}
 
 
@@ -58,8 +54,7 @@ def _device_srp(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     """``DEVICE_SRP_AUTH`` answered with ``SRP_A``: the ``DEVICE_PASSWORD_VERIFIER`` challenge."""
     given = params.get("ChallengeResponses") or {}
     key = str(given.get("DEVICE_KEY") or "")
-    state = take_session(call, str(params.get("Session") or _by_device.get(key) or ""), DEVICE_SRP_AUTH)
-    _by_device.pop(state["device"], None)
+    state = take_session(call, str(params.get("Session") or ""), DEVICE_SRP_AUTH, alias=key)
     user = challenged_user(call, state, given)
     device = _devices.find(call.pool_id, key, user.username)
     if device is None or device.key != state["device"] or device.verifier is None:
@@ -69,8 +64,8 @@ def _device_srp(call: Call, params: dict[str, Any]) -> dict[str, Any]:
         raise invalid_parameter("Missing required parameter SRP_A")
     challenge = verifier_challenge(device.verifier)
     block = base64.b64encode(secrets.token_bytes(64)).decode()
-    token = _by_block[block] = open_session(call, DEVICE_PASSWORD_VERIFIER, user, device=device.key,
-                                            A=int(srp_a, 16), secret_block=block, **challenge)
+    token = open_session(call, DEVICE_PASSWORD_VERIFIER, user, alias=block, device=device.key, A=int(srp_a, 16),
+                         secret_block=block, **challenge)
     return {"ChallengeName": DEVICE_PASSWORD_VERIFIER, "Session": token, "ChallengeParameters": {
         "SALT": str(device.salt), "SRP_B": format(challenge["B"], "x"), "SECRET_BLOCK": block,
         "USERNAME": user.username, "DEVICE_KEY": device.key}}
@@ -81,7 +76,7 @@ def _device_proof(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     """``DEVICE_PASSWORD_VERIFIER`` answered with the proof: the tokens (``TokenGeneration_AuthenticateDevice``)."""
     given = params.get("ChallengeResponses") or {}
     block = str(given.get("PASSWORD_CLAIM_SECRET_BLOCK") or "")
-    state = take_session(call, _by_block.pop(block, None) or str(params.get("Session") or ""), DEVICE_PASSWORD_VERIFIER)
+    state = take_session(call, str(params.get("Session") or ""), DEVICE_PASSWORD_VERIFIER, alias=block)
     user = challenged_user(call, state, given)
     device = _devices.find(call.pool_id, state["device"], user.username)
     if device is None:

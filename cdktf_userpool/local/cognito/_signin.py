@@ -154,21 +154,37 @@ def after_challenge(call: Call, user: Any, state: dict[str, Any], challenge: str
 
 # -- the shared steps ----------------------------------------------------------------------------------
 
-def open_session(call: Call, kind: str, user: Any, **data: Any) -> str:
-    """A new ``Session`` for the next challenge, valid for the client's ``AuthSessionValidity`` (minutes)."""
+def open_session(call: Call, kind: str, user: Any, *, alias: str | None = None, **data: Any) -> str:
+    """A new ``Session`` for the next challenge, valid for the client's ``AuthSessionValidity`` (minutes).
+
+    :param alias: a value the challenge hands out (its ``SECRET_BLOCK``, the ``DEVICE_KEY`` it asks about) that
+        also finds the session, for clients that answer without it (pycognito). Default: none.
+    """
     token = secrets.token_urlsafe(96)
     minutes = int(call.client.extended_config.get("AuthSessionValidity") or 3)
     with _state._lock:
-        _state.state(call.pool_id).sessions[token] = {
+        pool = _state.state(call.pool_id)
+        pool.sessions[token] = {
             "kind": kind, "username": user.username if user is not None else None, "client": call.client.id,
-            "expires": time.time() + 60 * minutes, **data}
+            "expires": time.time() + 60 * minutes, **data, **({"alias": alias} if alias else {})}
+        if alias:
+            pool.session_aliases[alias] = token
     return token
 
 
-def take_session(call: Call, token: str | None, kind: str | None = None) -> dict[str, Any]:
-    """The state of session ``token`` (used up), or ``NotAuthorizedException``."""
+def take_session(call: Call, token: str | None, kind: str | None = None, *, alias: str = "") -> dict[str, Any]:
+    """The state of session ``token`` (used up), or ``NotAuthorizedException``.
+
+    :param alias: the value the answer carries that :func:`open_session` was given as ``alias``: it finds the
+        session when ``token`` names no open one (the client sent none, or an old one). Default: none.
+    """
     with _state._lock:
-        found: dict[str, Any] | None = _state.state(call.pool_id).sessions.pop(token or "", None)
+        pool = _state.state(call.pool_id)
+        if not token or token not in pool.sessions:
+            token = pool.session_aliases.get(alias, "") if alias else ""
+        found: dict[str, Any] | None = pool.sessions.pop(token or "", None)
+        if found is not None and pool.session_aliases.get(found.get("alias", "")) == token:
+            del pool.session_aliases[found["alias"]]
     if found is None or found["client"] != call.client.id or (kind and found["kind"] != kind):
         raise not_authorized("Invalid session for the user.")
     if found["expires"] < time.time():
@@ -180,7 +196,10 @@ def keep_session(call: Call, token: str, state: dict[str, Any]) -> None:
     """Put back session ``token`` (taken with :func:`take_session`) with ``state``: a challenge answered wrongly
     that may be answered again, until the session expires."""
     with _state._lock:
-        _state.state(call.pool_id).sessions[token] = state
+        pool = _state.state(call.pool_id)
+        pool.sessions[token] = state
+        if state.get("alias"):
+            pool.session_aliases[state["alias"]] = token
 
 
 def challenged_user(call: Call, state: dict[str, Any], given: dict[str, Any]) -> Any:

@@ -21,9 +21,6 @@ from ._srp_math import N, pad_hex, proof_holds, server_challenge
 
 __all__ = ["N", "initiate", "pad_hex", "proof_holds", "respond", "server_challenge"]
 
-_by_block: dict[str, str] = {}
-"""``SECRET_BLOCK`` -> the session it opened (clients answer with the block, not always the session)."""
-
 @initiates("USER_SRP_AUTH")
 def initiate(call: Call, params: dict[str, Any], *, then: tuple[str, Any] | None = None) -> dict[str, Any]:
     """``InitiateAuth`` with ``USER_SRP_AUTH``: pre authentication, then the ``PASSWORD_VERIFIER`` challenge.
@@ -45,9 +42,9 @@ def initiate(call: Call, params: dict[str, Any], *, then: tuple[str, Any] | None
         pre_authentication(call, user, metadata(params.get("ClientMetadata")))
     challenge = server_challenge(call.pool_id, user.username, str(user.password or ""))
     secret_block = base64.b64encode(secrets.token_bytes(64)).decode()
-    session = open_session(call, "PASSWORD_VERIFIER", user, A=int(srp_a, 16), secret_block=secret_block,
-                           then=then, **challenge)
-    _by_block[secret_block] = session
+    # clients answer with the block, not always the session (no Session is in this response)
+    open_session(call, "PASSWORD_VERIFIER", user, alias=secret_block, A=int(srp_a, 16), secret_block=secret_block,
+                 then=then, **challenge)
     return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": {
         "SALT": challenge["salt"], "SRP_B": format(challenge["B"], "x"), "SECRET_BLOCK": secret_block,
         "USER_ID_FOR_SRP": user.username, "USERNAME": user.username}}
@@ -59,7 +56,7 @@ def respond(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     or, for a step run for another flow, that flow's next step."""
     given = params.get("ChallengeResponses") or {}
     block = str(given.get("PASSWORD_CLAIM_SECRET_BLOCK") or "")
-    state = take_session(call, _by_block.pop(block, None) or params.get("Session"), "PASSWORD_VERIFIER")
+    state = take_session(call, params.get("Session"), "PASSWORD_VERIFIER", alias=block)
     user = require_user(call.pool, state["username"], client=call.client)
     check_secret(call.client, str(given.get("USERNAME") or ""), given.get("SECRET_HASH"), also=(user.username,))
     ok = block == state["secret_block"] and proof_holds(

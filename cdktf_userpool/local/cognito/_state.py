@@ -41,6 +41,9 @@ class PoolState:
     """(username, purpose) -> the code last sent; purpose is ``signup``, ``reset`` or ``verify:<attribute>``."""
     sessions: dict[str, Any] = field(default_factory=dict)
     """Auth session token -> the flow's state (see ``_auth``)."""
+    session_aliases: dict[str, str] = field(default_factory=dict)
+    """A value a challenge handed out (its ``SECRET_BLOCK``, the ``DEVICE_KEY`` it asks about) -> the session it
+    belongs to, for clients that answer without the ``Session`` (``_signin.take_session``)."""
     key: Any = None
     """The pool's RSA signing key (made on first use)."""
     refresh_tokens: dict[str, Any] = field(default_factory=dict)

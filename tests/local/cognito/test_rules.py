@@ -164,3 +164,38 @@ def test_an_mfa_code_expires_with_its_session(monkeypatch: pytest.MonkeyPatch) -
         respond(call, params)
     assert error_code(again.value) == "NotAuthorizedException"
     backend.delete_user_pool(pool.id)
+
+
+def test_a_challenge_is_found_by_its_alias_once_and_the_alias_goes_with_its_session() -> None:
+    """Clients that answer PASSWORD_VERIFIER, DEVICE_SRP_AUTH or DEVICE_PASSWORD_VERIFIER without the Session
+    (pycognito) are found by the SECRET_BLOCK or DEVICE_KEY the challenge handed out: once, and never after the
+    session was answered with its Session; a wrong answer put back keeps it; the pool's state holds the aliases."""
+    from types import SimpleNamespace
+
+    from cdktf_userpool.local.cognito import _signin, _state
+    from cdktf_userpool.local.cognito._pools import Call
+
+    pool_id = "eu-west-1_Aliases01"
+    call = Call(SimpleNamespace(id=pool_id, region="eu-west-1"), SimpleNamespace(id="c", extended_config={}), "idp")
+    user = SimpleNamespace(username="u")
+
+    def refused(token: str | None, alias: str) -> str:
+        with pytest.raises(Exception) as caught:
+            _signin.take_session(call, token, "PASSWORD_VERIFIER", alias=alias)
+        return error_code(caught.value)
+
+    first = _signin.open_session(call, "PASSWORD_VERIFIER", user, alias="block-1", n=1)
+    assert _signin.take_session(call, None, "PASSWORD_VERIFIER", alias="block-1")["n"] == 1  # no Session sent
+    assert refused(None, "block-1") == refused(first, "") == "NotAuthorizedException"  # used up, both ways
+
+    second = _signin.open_session(call, "PASSWORD_VERIFIER", user, alias="block-2", n=2)
+    state = _signin.take_session(call, second, "PASSWORD_VERIFIER", alias="block-2")  # the Session comes first
+    assert refused(None, "block-2") == "NotAuthorizedException"
+    assert _state.state(pool_id).session_aliases == {}  # the aliases went with their sessions, nothing left behind
+    _signin.keep_session(call, second, state)  # a wrong answer, put back: found again, by either
+    assert _signin.take_session(call, "an-old-session", "PASSWORD_VERIFIER", alias="block-2")["n"] == 2
+
+    _signin.open_session(call, "PASSWORD_VERIFIER", user, alias="block-3")
+    assert set(_state.state(pool_id).session_aliases) == {"block-3"}
+    _state.forget(pool_id)  # the pool deleted: its sessions and their aliases with it
+    assert refused(None, "block-3") == "NotAuthorizedException"
