@@ -63,6 +63,8 @@ SECOND: dict[str, str] = {
     # about 5 minutes of the cdktf suite's 15 (CI, 1096 s in all: cdktf 936 s, cdktn 305 s beside it)
     "tests/local/cognito/": "the local user pool's flows: their own deployment of tests/local/apps/triggers.py",
     "tests/local/test_update.py": "the re-apply story: its own stack, applied four times",
+    # about a minute more (CI, 1296 s in all: cdktf 1044 s, cdktn 879 s beside it)
+    "tests/local/test_readme_deploy.py": "the README's local deploy example: its own stack, deployed",
 }
 """The part of :data:`ONCE` the :data:`OTHER` suite runs instead when the suites are split (see the module docstring)."""
 
