@@ -3,7 +3,7 @@
 Read the Docs builds the site from this repository (``.readthedocs.yaml``: ``mkdocs.yml`` with the tools
 pinned in ``requirements-docs.lock``): ``latest`` from main, ``v<version>`` from each release's tag, and
 ``stable`` as the newest release. ``pyproject.toml``'s ``[project.urls]``, ``mkdocs.yml``'s ``site_url``
-and the README link to the same address (``tests/test_site.py`` keeps them in step), and the README of
+and the README link to the same address (``tests/test_docs.py`` keeps them in step), and the README of
 the project ``init`` writes links to the pages of the release it pins.
 """
 

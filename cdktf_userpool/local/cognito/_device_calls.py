@@ -29,7 +29,6 @@ _STATUSES = ("remembered", "not_remembered")
 _LIMIT = 60
 
 
-
 def _device(pool: Any, user: Any, key: Any, *, confirmed: bool = True) -> _devices.Device:
     device = _devices.find(pool.id, str(key or ""), user.username)
     if device is None or (confirmed and not device.confirmed):
